@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CalendarFeedsConfig(AppConfig):
+    name = "calendar_feeds"
+    verbose_name = _("Calendar feeds")

@@ -1,0 +1,41 @@
+from django.contrib.auth.management import create_permissions
+from django.contrib.contenttypes.management import create_contenttypes
+from django.db import migrations
+
+from visits.roles import ACTIONS, DOMAIN_MODELS, PROTOCOL_OFFICE, STAFF
+
+
+def create_roles(apps, schema_editor):
+    # Permissions are normally created after all migrations; the groups need them now.
+    app_config = apps.get_app_config("visits")
+    app_config.models_module = True  # the historical app config lacks it; both helpers check it
+    create_contenttypes(app_config, apps=apps, verbosity=0)
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+
+    def permissions(actions):
+        codenames = [f"{action}_{model}" for model in DOMAIN_MODELS for action in actions]
+        found = Permission.objects.filter(content_type__app_label="visits", codename__in=codenames)
+        assert found.count() == len(codenames), "missing visits permissions"
+        return found
+
+    office, _ = Group.objects.get_or_create(name=PROTOCOL_OFFICE)
+    office.permissions.add(*permissions(ACTIONS))
+    staff, _ = Group.objects.get_or_create(name=STAFF)
+    staff.permissions.add(*permissions(["view"]))
+
+
+def remove_roles(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name__in=[PROTOCOL_OFFICE, STAFF]).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("visits", "0001_initial"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(create_roles, remove_roles)]

@@ -1,0 +1,69 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from visits.models.bilingual import localized
+from visits.models.choices import GrammaticalGender, GuestCategory, GuestKind
+
+
+class Guest(models.Model):
+    """Who is received: a person, an organisation, a city or a group."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=GuestKind, default=GuestKind.PERSON)
+    name = models.CharField(_("name"), max_length=200, help_text=_("As it is written in print."))
+    sort_name = models.CharField(
+        _("sort name"), max_length=200, blank=True, help_text=_("e.g. “Watson, Paul”.")
+    )
+    category = models.CharField(_("category"), max_length=30, choices=GuestCategory)
+    title_fr = models.CharField(_("office or title (French)"), max_length=300, blank=True)
+    title_en = models.CharField(_("office or title (English)"), max_length=300, blank=True)
+    country = CountryField(_("country"), blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    gender = models.CharField(
+        _("grammatical gender"), max_length=1, choices=GrammaticalGender,
+        default=GrammaticalGender.NEUTRAL,
+    )
+    salutation_fr = models.CharField(_("salutation (French)"), max_length=200, blank=True)
+    salutation_en = models.CharField(_("salutation (English)"), max_length=200, blank=True)
+    envelope_fr = models.CharField(_("envelope line (French)"), max_length=300, blank=True)
+    envelope_en = models.CharField(_("envelope line (English)"), max_length=300, blank=True)
+    closing_fr = models.CharField(_("closing (French)"), max_length=300, blank=True)
+    closing_en = models.CharField(_("closing (English)"), max_length=300, blank=True)
+    deceased = models.BooleanField(_("deceased"), default=False)
+    notes = models.TextField(_("internal notes"), blank=True)
+    import_key = models.CharField(
+        _("import key"), max_length=100, unique=True, null=True, blank=True, editable=False,
+        help_text=_("Identifies the record this guest was imported from, so imports can rerun."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("guest")
+        verbose_name_plural = _("guests")
+        ordering = ["sort_name", "name"]
+        indexes = [models.Index(fields=["category"]), models.Index(fields=["country"])]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.sort_name:
+            self.sort_name = self.name
+        super().save(*args, **kwargs)
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def salutation(self) -> str:
+        return localized(self, "salutation")
+
+    @property
+    def envelope(self) -> str:
+        return localized(self, "envelope")
+
+    @property
+    def closing(self) -> str:
+        return localized(self, "closing")

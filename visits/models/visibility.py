@@ -1,0 +1,50 @@
+"""The one door for visibility (DESIGN.md, decision 1).
+
+Every output asks these querysets what a viewer may see; nothing filters on confidentiality
+by itself. `viewer` is a user (possibly anonymous) or None for the public.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from visits.models.choices import PUBLISHED_VISIT_STATUSES, Confidentiality
+
+CONFIDENTIAL_PERMISSION = "visits.view_confidential_visits"
+STAFF_PERMISSION = "visits.view_visit"
+
+
+def public_visit_filter(now=None) -> Q:
+    """Released data only: public, announced or held, past its embargo."""
+    now = now or timezone.now()
+    return (
+        Q(confidentiality=Confidentiality.PUBLIC, status__in=PUBLISHED_VISIT_STATUSES)
+        & (Q(embargo_until__isnull=True) | Q(embargo_until__lte=now))
+    )
+
+
+def visit_filter_for(viewer, now=None) -> Q | None:
+    """The filter on visits for this viewer; None means everything."""
+    if viewer is None or not viewer.is_authenticated:
+        return public_visit_filter(now)
+    if not viewer.is_active:
+        return Q(pk__in=[])
+    if viewer.has_perm(CONFIDENTIAL_PERMISSION):
+        return None
+    if viewer.has_perm(STAFF_PERMISSION):
+        return ~Q(confidentiality=Confidentiality.CONFIDENTIAL) | Q(lead_officer=viewer)
+    return public_visit_filter(now)
+
+
+class VisitQuerySet(models.QuerySet):
+    def visible_to(self, viewer, now=None):
+        condition = visit_filter_for(viewer, now)
+        return self if condition is None else self.filter(condition)
+
+
+class EngagementQuerySet(models.QuerySet):
+    def visible_to(self, viewer, now=None):
+        condition = visit_filter_for(viewer, now)
+        if condition is None:
+            return self
+        return self.filter(visit__in=self.model.visit.field.related_model.objects.filter(condition))

@@ -1,0 +1,128 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from visits.models.bilingual import localized
+from visits.models.choices import (
+    Confidentiality,
+    DelegationRole,
+    RequestChannel,
+    VisitKind,
+    VisitStatus,
+)
+from visits.models.references import next_visit_reference
+from visits.models.visibility import VisitQuerySet
+
+
+class Visit(models.Model):
+    """One official visit or ceremony, with its principal guest(s) and delegation."""
+
+    reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=30, choices=VisitKind)
+    status = models.CharField(
+        _("status"), max_length=20, choices=VisitStatus, default=VisitStatus.REQUESTED
+    )
+    confidentiality = models.CharField(
+        _("confidentiality"), max_length=20, choices=Confidentiality,
+        default=Confidentiality.RESTRICTED,
+    )
+    embargo_until = models.DateTimeField(
+        _("embargo until"), null=True, blank=True,
+        help_text=_("Not shown to the public before this time, even once confirmed."),
+    )
+    occasion_fr = models.CharField(_("occasion (French)"), max_length=300)
+    occasion_en = models.CharField(_("occasion (English)"), max_length=300)
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"), null=True, blank=True)
+    guests = models.ManyToManyField(
+        "visits.Guest", through="visits.VisitGuest", related_name="visits",
+        verbose_name=_("guests"),
+    )
+    hosts = models.ManyToManyField(
+        "visits.Host", blank=True, related_name="visits", verbose_name=_("hosts")
+    )
+    lead_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("lead officer"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="led_visits",
+    )
+    request_channel = models.CharField(
+        _("request received through"), max_length=30, choices=RequestChannel, blank=True
+    )
+    requested_on = models.DateField(_("requested on"), null=True, blank=True)
+    notes = models.TextField(_("internal notes"), blank=True)
+    import_key = models.CharField(
+        _("import key"), max_length=100, unique=True, null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = VisitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("visit")
+        verbose_name_plural = _("visits")
+        ordering = ["-starts_on", "-reference"]
+        permissions = [("view_confidential_visits", _("Can see confidential visits"))]
+        indexes = [
+            models.Index(fields=["starts_on"]),
+            models.Index(fields=["status", "confidentiality"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="visit_ends_after_it_starts",
+                violation_error_message=_("The last day cannot be before the first day."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.occasion}"
+
+    @property
+    def occasion(self) -> str:
+        return localized(self, "occasion")
+
+    def clean(self):
+        if self.embargo_until and self.confidentiality != Confidentiality.PUBLIC:
+            raise ValidationError(
+                {"embargo_until": _("An embargo only applies to a public visit.")}
+            )
+
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = next_visit_reference(self.starts_on.year)
+        super().save(*args, **kwargs)
+
+
+class VisitGuest(models.Model):
+    """A guest's place in a visit: principal guest or member of the delegation."""
+
+    visit = models.ForeignKey(
+        Visit, on_delete=models.CASCADE, related_name="participants", verbose_name=_("visit")
+    )
+    guest = models.ForeignKey(
+        "visits.Guest", on_delete=models.PROTECT, related_name="participations",
+        verbose_name=_("guest"),
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=DelegationRole, default=DelegationRole.PRINCIPAL
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("guest of the visit")
+        verbose_name_plural = _("principal guests and delegation")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["visit", "guest"], name="visit_guest_once"),
+        ]
+        indexes = [models.Index(fields=["visit", "role"])]
+
+    def __str__(self):
+        return f"{self.guest} ({self.get_role_display()})"
+
+    @property
+    def is_principal(self) -> bool:
+        return self.role == DelegationRole.PRINCIPAL
