@@ -4,6 +4,7 @@ from django_countries.fields import CountryField
 
 from visits.models.bilingual import localized
 from visits.models.choices import GrammaticalGender, GuestCategory, GuestKind
+from visits.models.visibility import GuestQuerySet
 
 
 class Guest(models.Model):
@@ -37,6 +38,8 @@ class Guest(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = GuestQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("guest")

@@ -11,10 +11,15 @@ class ReferenceSequence(models.Model):
         return f"{self.year}: {self.last}"
 
 
-def next_visit_reference(year: int) -> str:
-    """`V-2026-014`: readable on the phone, unique, in order of creation within the year."""
+def reserve_visit_references(year: int, count: int) -> list[str]:
+    """`count` fresh codes such as `V-2026-014`: readable on the phone, never reused."""
     with transaction.atomic():
         sequence, _ = ReferenceSequence.objects.select_for_update().get_or_create(year=year)
-        sequence.last += 1
+        first = sequence.last + 1
+        sequence.last += count
         sequence.save(update_fields=["last"])
-    return f"V-{year}-{sequence.last:03d}"
+    return [f"V-{year}-{number:03d}" for number in range(first, first + count)]
+
+
+def next_visit_reference(year: int) -> str:
+    return reserve_visit_references(year, 1)[0]

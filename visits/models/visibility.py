@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from visits.models.choices import PUBLISHED_VISIT_STATUSES, Confidentiality
+from visits.models.choices import PUBLISHED_VISIT_STATUSES, Confidentiality, HonourStatus
 
 CONFIDENTIAL_PERMISSION = "visits.view_confidential_visits"
 STAFF_PERMISSION = "visits.view_visit"
@@ -48,3 +48,26 @@ class EngagementQuerySet(models.QuerySet):
         if condition is None:
             return self
         return self.filter(visit__in=self.model.visit.field.related_model.objects.filter(condition))
+
+
+class GuestQuerySet(models.QuerySet):
+    def visible_to(self, viewer, now=None):
+        """Guests whose name the viewer may read: a guest known only from visits hidden from
+        the viewer stays hidden too, so a confidential visit cannot leak through the guest list.
+        """
+        condition = visit_filter_for(viewer, now)
+        if condition is None:
+            return self
+        participations = self.model.participations.rel.related_model.objects
+        visible_visits = participations.model.visit.field.related_model.objects.filter(condition)
+        in_visible_visit = models.Exists(
+            participations.filter(guest=models.OuterRef("pk"), visit__in=visible_visits)
+        )
+        if viewer is not None and viewer.is_authenticated and viewer.has_perm(STAFF_PERMISSION):
+            in_any_visit = models.Exists(participations.filter(guest=models.OuterRef("pk")))
+            return self.filter(in_visible_visit | ~in_any_visit)
+        return self.filter(
+            in_visible_visit
+            | Q(honorary_citizenship__isnull=False)
+            & ~Q(honorary_citizenship__status=HonourStatus.PROPOSED)
+        )

@@ -1,0 +1,26 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from visits.models import Engagement
+
+
+@admin.register(Engagement)
+class EngagementAdmin(admin.ModelAdmin):
+    list_display = ["title", "visit_reference", "kind", "starts_at", "ends_at", "venue", "status"]
+    list_filter = ["status", "kind", "venue", "hosts", ("starts_at", admin.DateFieldListFilter)]
+    list_select_related = ["visit", "venue"]
+    search_fields = ["title_fr", "title_en", "visit__reference", "visit__occasion_fr", "location"]
+    date_hierarchy = "starts_at"
+    autocomplete_fields = ["visit", "venue", "hosts"]
+    readonly_fields = ["uid", "sequence", "created_at", "updated_at"]
+    fields = [
+        "visit", "kind", ("title_fr", "title_en"), ("starts_at", "ends_at"), "status",
+        ("venue", "location"), "hosts", "notes", ("uid", "sequence"), ("created_at", "updated_at"),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+    @admin.display(description=_("visit"), ordering="visit__reference")
+    def visit_reference(self, engagement):
+        return engagement.visit.reference

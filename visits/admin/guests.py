@@ -1,0 +1,34 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from visits.models import Guest
+
+
+@admin.register(Guest)
+class GuestAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "category", "title", "country", "city", "deceased"]
+    list_filter = ["kind", "category", "gender", "deceased", "country"]
+    search_fields = ["name", "sort_name", "title_fr", "title_en", "city"]
+    fieldsets = [
+        (None, {"fields": ["kind", "name", "sort_name", "category", "country", "city"]}),
+        (_("Office or title"), {"fields": [("title_fr", "title_en")]}),
+        (
+            _("Forms of address"),
+            {
+                "fields": [
+                    "gender",
+                    ("salutation_fr", "salutation_en"),
+                    ("envelope_fr", "envelope_en"),
+                    ("closing_fr", "closing_en"),
+                ]
+            },
+        ),
+        (None, {"fields": ["deceased", "notes"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+    @admin.display(description=_("office or title"))
+    def title(self, guest):
+        return guest.title

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from visits.models import Host, Venue
+
+
+@admin.register(Venue)
+class VenueAdmin(admin.ModelAdmin):
+    list_display = ["name", "building", "capacity", "turnover_minutes", "is_active"]
+    list_filter = ["is_active", "building"]
+    search_fields = ["name", "building", "notes"]
+
+
+@admin.register(Host)
+class HostAdmin(admin.ModelAdmin):
+    list_display = ["name", "office", "precedence", "user", "is_active"]
+    list_filter = ["is_active"]
+    list_select_related = ["user"]
+    search_fields = ["name", "office_fr", "office_en", "email"]
+    autocomplete_fields = ["user"]
+
+    @admin.display(description=_("office"), ordering="office_fr")
+    def office(self, host):
+        return host.office

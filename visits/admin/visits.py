@@ -1,0 +1,72 @@
+from django.contrib import admin
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from visits.models import Engagement, Visit, VisitGuest
+from visits.models.choices import DelegationRole
+
+
+class VisitGuestInline(admin.TabularInline):
+    model = VisitGuest
+    extra = 1
+    autocomplete_fields = ["guest"]
+    fields = ["guest", "role", "position"]
+
+
+class EngagementInline(admin.StackedInline):
+    """The programme, in time order."""
+
+    model = Engagement
+    extra = 0
+    ordering = ["starts_at"]
+    autocomplete_fields = ["venue", "hosts"]
+    show_change_link = True
+    fields = [
+        "kind", ("title_fr", "title_en"), ("starts_at", "ends_at"), "status",
+        ("venue", "location"), "hosts", "notes",
+    ]
+
+
+@admin.register(Visit)
+class VisitAdmin(admin.ModelAdmin):
+    list_display = [
+        "reference", "occasion", "principal_guests", "starts_on", "kind", "status",
+        "confidentiality", "lead_officer",
+    ]
+    list_filter = [
+        "status", "kind", "confidentiality", "request_channel", "hosts",
+        ("starts_on", admin.DateFieldListFilter),
+    ]
+    list_select_related = ["lead_officer"]
+    search_fields = ["reference", "occasion_fr", "occasion_en", "guests__name", "notes"]
+    date_hierarchy = "starts_on"
+    autocomplete_fields = ["hosts", "lead_officer"]
+    readonly_fields = ["reference", "created_at", "updated_at"]
+    inlines = [VisitGuestInline, EngagementInline]
+    fieldsets = [
+        (None, {"fields": ["reference", "kind", ("occasion_fr", "occasion_en")]}),
+        (_("Dates"), {"fields": [("starts_on", "ends_on")]}),
+        (_("Status"), {"fields": ["status", ("confidentiality", "embargo_until")]}),
+        (_("Reception"), {"fields": ["hosts", "lead_officer"]}),
+        (
+            _("Request"),
+            {"fields": [("request_channel", "requested_on"), "notes", ("created_at", "updated_at")]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        principals = VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL).select_related("guest")
+        return (
+            super()
+            .get_queryset(request)
+            .visible_to(request.user)
+            .prefetch_related(Prefetch("participants", principals, to_attr="principal_participants"))
+        )
+
+    @admin.display(description=_("occasion"), ordering="occasion_fr")
+    def occasion(self, visit):
+        return visit.occasion
+
+    @admin.display(description=_("principal guests"))
+    def principal_guests(self, visit):
+        return ", ".join(p.guest.name for p in visit.principal_participants)
