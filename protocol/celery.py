@@ -1,6 +1,7 @@
 """The Celery app. Broker and backend come from settings (REDIS_URL, else files in var/)."""
 
 import os
+from pathlib import Path
 
 from celery import Celery
 from celery.schedules import crontab
@@ -10,6 +11,16 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "protocol.settings")
 app = Celery("protocol")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@app.on_after_configure.connect
+def make_broker_folders(sender, **kwargs):
+    """The embedded file-system broker (no REDIS_URL) needs its folders to exist."""
+    options = sender.conf.broker_transport_options or {}
+    for key in ("data_folder_in", "processed_folder"):
+        if key in options:
+            Path(options[key]).mkdir(parents=True, exist_ok=True)
+
 
 app.conf.beat_schedule = {
     "clear-expired-sessions": {

@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from protocol.health import healthz
 
-admin.site.site_header = admin.site.site_title = "Protocole"
+admin.site.site_header = admin.site.site_title = _("Protocol office")
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index"), name="home"),

@@ -6,6 +6,12 @@ STAFF = "Staff"
 # Models the protocol office edits and staff read; the confidential permission is separate
 # and granted person by person (see visits.models.visibility).
 DOMAIN_MODELS = [
-    "guest", "venue", "host", "visit", "visitguest", "engagement", "honorarycitizenship",
+    "guest",
+    "venue",
+    "host",
+    "visit",
+    "visitguest",
+    "engagement",
+    "honorarycitizenship",
 ]
 ACTIONS = ["add", "change", "delete", "view"]

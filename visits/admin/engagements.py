@@ -14,8 +14,16 @@ class EngagementAdmin(admin.ModelAdmin):
     autocomplete_fields = ["visit", "venue", "hosts"]
     readonly_fields = ["uid", "sequence", "created_at", "updated_at"]
     fields = [
-        "visit", "kind", ("title_fr", "title_en"), ("starts_at", "ends_at"), "status",
-        ("venue", "location"), "hosts", "notes", ("uid", "sequence"), ("created_at", "updated_at"),
+        "visit",
+        "kind",
+        ("title_fr", "title_en"),
+        ("starts_at", "ends_at"),
+        "status",
+        ("venue", "location"),
+        "hosts",
+        "notes",
+        ("uid", "sequence"),
+        ("created_at", "updated_at"),
     ]
 
     def get_queryset(self, request):

@@ -13,8 +13,14 @@ class HonoraryCitizenshipAdmin(admin.ModelAdmin):
     search_fields = ["honoree__name", "proxy_name", "citation_fr", "citation_en"]
     autocomplete_fields = ["honoree", "ceremony"]
     fields = [
-        "honoree", "status", ("voted_on", "voted_on_precision"), "ceremony", "posthumous",
-        ("received_by_proxy", "proxy_name"), ("citation_fr", "citation_en"), "notes",
+        "honoree",
+        "status",
+        ("voted_on", "voted_on_precision"),
+        "ceremony",
+        "posthumous",
+        ("received_by_proxy", "proxy_name"),
+        ("citation_fr", "citation_en"),
+        "notes",
     ]
 
     def get_queryset(self, request):

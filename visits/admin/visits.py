@@ -22,19 +22,34 @@ class EngagementInline(admin.StackedInline):
     autocomplete_fields = ["venue", "hosts"]
     show_change_link = True
     fields = [
-        "kind", ("title_fr", "title_en"), ("starts_at", "ends_at"), "status",
-        ("venue", "location"), "hosts", "notes",
+        "kind",
+        ("title_fr", "title_en"),
+        ("starts_at", "ends_at"),
+        "status",
+        ("venue", "location"),
+        "hosts",
+        "notes",
     ]
 
 
 @admin.register(Visit)
 class VisitAdmin(admin.ModelAdmin):
     list_display = [
-        "reference", "occasion", "principal_guests", "starts_on", "kind", "status",
-        "confidentiality", "lead_officer",
+        "reference",
+        "occasion",
+        "principal_guests",
+        "starts_on",
+        "kind",
+        "status",
+        "confidentiality",
+        "lead_officer",
     ]
     list_filter = [
-        "status", "kind", "confidentiality", "request_channel", "hosts",
+        "status",
+        "kind",
+        "confidentiality",
+        "request_channel",
+        "hosts",
         ("starts_on", admin.DateFieldListFilter),
     ]
     list_select_related = ["lead_officer"]
@@ -50,17 +65,27 @@ class VisitAdmin(admin.ModelAdmin):
         (_("Reception"), {"fields": ["hosts", "lead_officer"]}),
         (
             _("Request"),
-            {"fields": [("request_channel", "requested_on"), "notes", ("created_at", "updated_at")]},
+            {
+                "fields": [
+                    ("request_channel", "requested_on"),
+                    "notes",
+                    ("created_at", "updated_at"),
+                ]
+            },
         ),
     ]
 
     def get_queryset(self, request):
-        principals = VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL).select_related("guest")
+        principals = VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL).select_related(
+            "guest"
+        )
         return (
             super()
             .get_queryset(request)
             .visible_to(request.user)
-            .prefetch_related(Prefetch("participants", principals, to_attr="principal_participants"))
+            .prefetch_related(
+                Prefetch("participants", principals, to_attr="principal_participants")
+            )
         )
 
     @admin.display(description=_("occasion"), ordering="occasion_fr")

@@ -14,21 +14,55 @@ ITEMS = {
     E.TOUR: ("Visite de l'Hôtel de Ville", "Tour of City Hall", 40),
 }
 PLANS = {
-    C.HEAD_OF_STATE: (V.STATE_VISIT, "Visite d'État de {name}", "State visit of {name}",
-                      [E.WELCOME, E.RECEPTION, E.GOLDEN_BOOK]),
-    C.HEAD_OF_GOVERNMENT: (V.OFFICIAL_VISIT, "Visite officielle de {name}", "Official visit of {name}",
-                           [E.MEETING, E.GOLDEN_BOOK, E.PRESS_POINT]),
-    C.ROYAL: (V.OFFICIAL_VISIT, "Visite officielle de {name}", "Official visit of {name}",
-              [E.RECEPTION, E.GOLDEN_BOOK]),
-    C.MINISTER: (V.OFFICIAL_VISIT, "Visite officielle de {name}", "Official visit of {name}", [E.MEETING]),
+    C.HEAD_OF_STATE: (
+        V.STATE_VISIT,
+        "Visite d'État de {name}",
+        "State visit of {name}",
+        [E.WELCOME, E.RECEPTION, E.GOLDEN_BOOK],
+    ),
+    C.HEAD_OF_GOVERNMENT: (
+        V.OFFICIAL_VISIT,
+        "Visite officielle de {name}",
+        "Official visit of {name}",
+        [E.MEETING, E.GOLDEN_BOOK, E.PRESS_POINT],
+    ),
+    C.ROYAL: (
+        V.OFFICIAL_VISIT,
+        "Visite officielle de {name}",
+        "Official visit of {name}",
+        [E.RECEPTION, E.GOLDEN_BOOK],
+    ),
+    C.MINISTER: (
+        V.OFFICIAL_VISIT,
+        "Visite officielle de {name}",
+        "Official visit of {name}",
+        [E.MEETING],
+    ),
     C.MAYOR: (V.MAYOR_VISIT, "Visite de {name}", "Visit of {name}", [E.MEETING, E.LUNCH]),
-    C.AMBASSADOR: (V.WORKING_VISIT, "Visite de travail de {name}", "Working visit of {name}", [E.MEETING]),
-    C.PARLIAMENTARIAN: (V.OFFICIAL_VISIT, "Visite officielle de {name}", "Official visit of {name}",
-                        [E.MEETING, E.TOUR]),
-    C.PROMINENT_FIGURE: (V.RECEPTION, "Réception en l'honneur de {name}", "Reception in honour of {name}",
-                         [E.RECEPTION]),
-    C.ORGANISATION: (V.RECEPTION, "Réception en l'honneur de {name}", "Reception in honour of {name}",
-                     [E.RECEPTION]),
+    C.AMBASSADOR: (
+        V.WORKING_VISIT,
+        "Visite de travail de {name}",
+        "Working visit of {name}",
+        [E.MEETING],
+    ),
+    C.PARLIAMENTARIAN: (
+        V.OFFICIAL_VISIT,
+        "Visite officielle de {name}",
+        "Official visit of {name}",
+        [E.MEETING, E.TOUR],
+    ),
+    C.PROMINENT_FIGURE: (
+        V.RECEPTION,
+        "Réception en l'honneur de {name}",
+        "Reception in honour of {name}",
+        [E.RECEPTION],
+    ),
+    C.ORGANISATION: (
+        V.RECEPTION,
+        "Réception en l'honneur de {name}",
+        "Reception in honour of {name}",
+        [E.RECEPTION],
+    ),
 }
 
 

@@ -115,9 +115,15 @@ def load_honours(ceremonies: dict[str, Engagement]) -> None:
         ceremony = ceremonies.get(row["ceremony_visit"])
         if row["proxy_name"] and ceremony:
             proxy = upsert_guest(
-                {**row, "honoree": row["proxy_name"], "title_fr": "", "title_en": "",
-                 "deceased": "no"},
-                "honoree", "honoree_kind",
+                {
+                    **row,
+                    "honoree": row["proxy_name"],
+                    "title_fr": "",
+                    "title_en": "",
+                    "deceased": "no",
+                },
+                "honoree",
+                "honoree_kind",
             )
             VisitGuest.objects.get_or_create(
                 visit=ceremony.visit, guest=proxy, defaults={"role": DelegationRole.PROXY}

@@ -18,8 +18,13 @@ def programme(visit: Visit, plan: dict, day: date, start: time, venues, status) 
         end = moment + timedelta(minutes=minutes)
         engagements.append(
             Engagement(
-                visit=visit, kind=kind, title_fr=title_fr, title_en=title_en,
-                venue=venues[position % len(venues)], starts_at=moment, ends_at=end,
+                visit=visit,
+                kind=kind,
+                title_fr=title_fr,
+                title_en=title_en,
+                venue=venues[position % len(venues)],
+                starts_at=moment,
+                ends_at=end,
                 status=status,
             )
         )

@@ -10,7 +10,7 @@ from datetime import date, time, timedelta
 from django.db import transaction
 
 from visits.demo.guests import fictional_guests
-from visits.demo.names import fictional_guest
+from visits.demo.names import fictional_guest, weighted_choice
 from visits.demo.programmes import visit_plan
 from visits.demo.schedule import engagement_status_for, programme
 from visits.models import Engagement, Host, Venue, Visit, VisitGuest
@@ -20,11 +20,15 @@ from visits.models.references import reserve_visit_references
 GUEST_POOL = 4000  # fictional guests drawn from; some come back over the years, as they do
 SLOTS = [time(9, 30), time(13, 0), time(16, 30)]
 STATUS_WEIGHTS = {
-    VisitStatus.HELD: 85, VisitStatus.CANCELLED: 6, VisitStatus.DECLINED: 5,
+    VisitStatus.HELD: 85,
+    VisitStatus.CANCELLED: 6,
+    VisitStatus.DECLINED: 5,
     VisitStatus.POSTPONED: 4,
 }
 CONFIDENTIALITY_WEIGHTS = {
-    Confidentiality.PUBLIC: 80, Confidentiality.RESTRICTED: 15, Confidentiality.CONFIDENTIAL: 5,
+    Confidentiality.PUBLIC: 80,
+    Confidentiality.RESTRICTED: 15,
+    Confidentiality.CONFIDENTIAL: 5,
 }
 
 
@@ -59,14 +63,18 @@ def add_year(year: int, venues: list[Venue], hosts: list[Host]) -> int:
     guests = fictional_guests(indices)
     references = reserve_visit_references(year, count)
     visits, participants, engagements, plans = [], [], [], []
-    for number, ((day, start), index) in enumerate(zip(slots, indices), start=1):
+    for number, ((day, start), index) in enumerate(zip(slots, indices, strict=True), start=1):
         plan = visit_plan(fictional_guest(index))
-        status = rng.choices(*zip(*STATUS_WEIGHTS.items()))[0]
+        status = weighted_choice(rng, STATUS_WEIGHTS)
         visit = Visit(
-            reference=references[number - 1], import_key=f"synthetic:{year}:{number}",
-            kind=plan["kind"], status=status,
-            confidentiality=rng.choices(*zip(*CONFIDENTIALITY_WEIGHTS.items()))[0],
-            occasion_fr=plan["occasion_fr"], occasion_en=plan["occasion_en"], starts_on=day,
+            reference=references[number - 1],
+            import_key=f"synthetic:{year}:{number}",
+            kind=plan["kind"],
+            status=status,
+            confidentiality=weighted_choice(rng, CONFIDENTIALITY_WEIGHTS),
+            occasion_fr=plan["occasion_fr"],
+            occasion_en=plan["occasion_en"],
+            starts_on=day,
             request_channel=rng.choice(RequestChannel.values),
             requested_on=day - timedelta(days=rng.randint(20, 120)),
         )
@@ -85,12 +93,16 @@ def add_year(year: int, venues: list[Venue], hosts: list[Host]) -> int:
 
 def link_hosts(rng, visits, engagements, hosts) -> None:
     """The Mayor for a third of the visits, a deputy for the rest; engagements follow."""
-    chosen = {visit.pk: hosts[0] if rng.random() < 0.33 else rng.choice(hosts[1:] or hosts)
-              for visit in visits}
+    chosen = {
+        visit.pk: hosts[0] if rng.random() < 0.33 else rng.choice(hosts[1:] or hosts)
+        for visit in visits
+    }
     Visit.hosts.through.objects.bulk_create(
         [Visit.hosts.through(visit_id=pk, host_id=host.pk) for pk, host in chosen.items()]
     )
     Engagement.hosts.through.objects.bulk_create(
-        [Engagement.hosts.through(engagement_id=e.pk, host_id=chosen[e.visit_id].pk)
-         for e in engagements]
+        [
+            Engagement.hosts.through(engagement_id=e.pk, host_id=chosen[e.visit_id].pk)
+            for e in engagements
+        ]
     )

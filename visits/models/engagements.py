@@ -13,18 +13,26 @@ class Engagement(models.Model):
     """One timed item of a visit's programme: what calendars show and reminders are about."""
 
     visit = models.ForeignKey(
-        "visits.Visit", on_delete=models.CASCADE, related_name="engagements",
+        "visits.Visit",
+        on_delete=models.CASCADE,
+        related_name="engagements",
         verbose_name=_("visit"),
     )
     kind = models.CharField(_("kind"), max_length=30, choices=EngagementKind)
     title_fr = models.CharField(_("title (French)"), max_length=300)
     title_en = models.CharField(_("title (English)"), max_length=300)
     venue = models.ForeignKey(
-        "visits.Venue", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="engagements", verbose_name=_("venue"),
+        "visits.Venue",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="engagements",
+        verbose_name=_("venue"),
     )
     location = models.CharField(
-        _("other location"), max_length=300, blank=True,
+        _("other location"),
+        max_length=300,
+        blank=True,
         help_text=_("Only for an engagement outside City Hall's rooms."),
     )
     hosts = models.ManyToManyField(

@@ -21,7 +21,9 @@ class Guest(models.Model):
     country = CountryField(_("country"), blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
     gender = models.CharField(
-        _("grammatical gender"), max_length=1, choices=GrammaticalGender,
+        _("grammatical gender"),
+        max_length=1,
+        choices=GrammaticalGender,
         default=GrammaticalGender.NEUTRAL,
     )
     salutation_fr = models.CharField(_("salutation (French)"), max_length=200, blank=True)
@@ -33,7 +35,12 @@ class Guest(models.Model):
     deceased = models.BooleanField(_("deceased"), default=False)
     notes = models.TextField(_("internal notes"), blank=True)
     import_key = models.CharField(
-        _("import key"), max_length=100, unique=True, null=True, blank=True, editable=False,
+        _("import key"),
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
         help_text=_("Identifies the record this guest was imported from, so imports can rerun."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

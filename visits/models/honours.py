@@ -10,7 +10,9 @@ class HonoraryCitizenship(models.Model):
     """The honour, from proposal to the Conseil de Paris vote to the ceremony."""
 
     honoree = models.OneToOneField(
-        "visits.Guest", on_delete=models.PROTECT, related_name="honorary_citizenship",
+        "visits.Guest",
+        on_delete=models.PROTECT,
+        related_name="honorary_citizenship",
         verbose_name=_("honoree"),
     )
     status = models.CharField(
@@ -18,12 +20,18 @@ class HonoraryCitizenship(models.Model):
     )
     voted_on = models.DateField(_("date of the Council vote"), null=True, blank=True)
     voted_on_precision = models.CharField(
-        _("precision of the vote date"), max_length=5, choices=DatePrecision,
+        _("precision of the vote date"),
+        max_length=5,
+        choices=DatePrecision,
         default=DatePrecision.DAY,
     )
     ceremony = models.OneToOneField(
-        "visits.Engagement", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="honour_conferred", verbose_name=_("ceremony"),
+        "visits.Engagement",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="honour_conferred",
+        verbose_name=_("ceremony"),
     )
     posthumous = models.BooleanField(_("posthumous"), default=False)
     received_by_proxy = models.BooleanField(_("received by proxy"), default=False)

@@ -13,7 +13,8 @@ class Venue(models.Model):
     building = models.CharField(_("building"), max_length=120, default="Hôtel de Ville")
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     turnover_minutes = models.PositiveSmallIntegerField(
-        _("turnover time (minutes)"), default=30,
+        _("turnover time (minutes)"),
+        default=30,
         help_text=_("Kept free between two engagements to reset the room."),
     )
     notes = models.TextField(_("notes"), blank=True)
@@ -41,8 +42,12 @@ class Host(models.Model):
         _("precedence"), default=100, help_text=_("Lower comes first: the Mayor is 1.")
     )
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("user account"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="host",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="host",
     )
     email = models.EmailField(_("e-mail"), blank=True)
     is_active = models.BooleanField(_("in office"), default=True)

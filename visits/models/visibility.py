@@ -17,9 +17,8 @@ STAFF_PERMISSION = "visits.view_visit"
 def public_visit_filter(now=None) -> Q:
     """Released data only: public, announced or held, past its embargo."""
     now = now or timezone.now()
-    return (
-        Q(confidentiality=Confidentiality.PUBLIC, status__in=PUBLISHED_VISIT_STATUSES)
-        & (Q(embargo_until__isnull=True) | Q(embargo_until__lte=now))
+    return Q(confidentiality=Confidentiality.PUBLIC, status__in=PUBLISHED_VISIT_STATUSES) & (
+        Q(embargo_until__isnull=True) | Q(embargo_until__lte=now)
     )
 
 

@@ -25,11 +25,15 @@ class Visit(models.Model):
         _("status"), max_length=20, choices=VisitStatus, default=VisitStatus.REQUESTED
     )
     confidentiality = models.CharField(
-        _("confidentiality"), max_length=20, choices=Confidentiality,
+        _("confidentiality"),
+        max_length=20,
+        choices=Confidentiality,
         default=Confidentiality.RESTRICTED,
     )
     embargo_until = models.DateTimeField(
-        _("embargo until"), null=True, blank=True,
+        _("embargo until"),
+        null=True,
+        blank=True,
         help_text=_("Not shown to the public before this time, even once confirmed."),
     )
     occasion_fr = models.CharField(_("occasion (French)"), max_length=300)
@@ -37,15 +41,21 @@ class Visit(models.Model):
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"), null=True, blank=True)
     guests = models.ManyToManyField(
-        "visits.Guest", through="visits.VisitGuest", related_name="visits",
+        "visits.Guest",
+        through="visits.VisitGuest",
+        related_name="visits",
         verbose_name=_("guests"),
     )
     hosts = models.ManyToManyField(
         "visits.Host", blank=True, related_name="visits", verbose_name=_("hosts")
     )
     lead_officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("lead officer"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="led_visits",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lead officer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_visits",
     )
     request_channel = models.CharField(
         _("request received through"), max_length=30, choices=RequestChannel, blank=True
@@ -80,6 +90,11 @@ class Visit(models.Model):
     def __str__(self):
         return f"{self.reference} {self.occasion}"
 
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = next_visit_reference(self.starts_on.year)
+        super().save(*args, **kwargs)
+
     @property
     def occasion(self) -> str:
         return localized(self, "occasion")
@@ -90,11 +105,6 @@ class Visit(models.Model):
                 {"embargo_until": _("An embargo only applies to a public visit.")}
             )
 
-    def save(self, *args, **kwargs):
-        if not self.reference:
-            self.reference = next_visit_reference(self.starts_on.year)
-        super().save(*args, **kwargs)
-
 
 class VisitGuest(models.Model):
     """A guest's place in a visit: principal guest or member of the delegation."""
@@ -103,7 +113,9 @@ class VisitGuest(models.Model):
         Visit, on_delete=models.CASCADE, related_name="participants", verbose_name=_("visit")
     )
     guest = models.ForeignKey(
-        "visits.Guest", on_delete=models.PROTECT, related_name="participations",
+        "visits.Guest",
+        on_delete=models.PROTECT,
+        related_name="participations",
         verbose_name=_("guest"),
     )
     role = models.CharField(

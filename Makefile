@@ -1,0 +1,55 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a helper.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test lint bench install messages migrate demo clean
+
+$(BIN)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(BIN)/.installed
+
+# Catalogues are compiled with Babel so that a machine without GNU gettext can run.
+messages: install
+	$(BIN)/pybabel compile --domain django --directory locale --statistics
+
+# Local state (SQLite database, embedded broker, beat schedule) lives in var/.
+migrate: messages
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py seed_demo --if-empty
+
+run: export DEBUG ?= true
+run: export DEMO_ADMIN_PASSWORD ?= admin
+run: export WEB_PORT := $(PORT)
+run: demo
+	@echo
+	@echo "  Protocol scheduler: http://127.0.0.1:$(PORT)/"
+	@echo "  Admin:              http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Login:              admin / $$DEMO_ADMIN_PASSWORD (as set when the demo data was first loaded)"
+	@echo "  Database:           $${DATABASE_URL:-SQLite in var/}; broker: $${REDIS_URL:-files in var/broker}"
+	@echo "  Ctrl-C stops web, worker and beat."
+	@echo
+	$(BIN)/honcho start --no-prefix --procfile Procfile 2>&1 || true
+
+test: messages
+	$(BIN)/python tests/services.py $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: messages
+	$(BIN)/python tests/services.py $(BIN)/python -m bench
+
+clean:
+	rm -rf var staticfiles .pytest_cache
