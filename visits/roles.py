@@ -1,4 +1,4 @@
-"""The two groups of the protocol office. Used by the data migration and by tests."""
+"""The two groups of the protocol office, created by a data migration."""
 
 PROTOCOL_OFFICE = "Protocol office"
 STAFF = "Staff"
@@ -15,3 +15,19 @@ DOMAIN_MODELS = [
     "honorarycitizenship",
 ]
 ACTIONS = ["add", "change", "delete", "view"]
+
+
+def ensure_roles(Group, Permission) -> None:  # noqa: N803 (model classes, maybe historical)
+    """Creates or completes both groups; takes the models so migrations can pass theirs."""
+
+    def permissions(actions):
+        codenames = [f"{action}_{model}" for model in DOMAIN_MODELS for action in actions]
+        found = Permission.objects.filter(content_type__app_label="visits", codename__in=codenames)
+        if found.count() != len(codenames):
+            raise LookupError("visits permissions are missing: run migrate")
+        return found
+
+    office, _ = Group.objects.get_or_create(name=PROTOCOL_OFFICE)
+    office.permissions.add(*permissions(ACTIONS))
+    staff, _ = Group.objects.get_or_create(name=STAFF)
+    staff.permissions.add(*permissions(["view"]))

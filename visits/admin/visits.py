@@ -62,7 +62,7 @@ class VisitAdmin(admin.ModelAdmin):
         (None, {"fields": ["reference", "kind", ("occasion_fr", "occasion_en")]}),
         (_("Dates"), {"fields": [("starts_on", "ends_on")]}),
         (_("Status"), {"fields": ["status", ("confidentiality", "embargo_until")]}),
-        (_("Reception"), {"fields": ["hosts", "lead_officer"]}),
+        (_("Who receives"), {"fields": ["hosts", "lead_officer"]}),
         (
             _("Request"),
             {

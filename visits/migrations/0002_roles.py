@@ -2,7 +2,7 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.contenttypes.management import create_contenttypes
 from django.db import migrations
 
-from visits.roles import ACTIONS, DOMAIN_MODELS, PROTOCOL_OFFICE, STAFF
+from visits.roles import PROTOCOL_OFFICE, STAFF, ensure_roles
 
 
 def create_roles(apps, schema_editor):
@@ -12,19 +12,7 @@ def create_roles(apps, schema_editor):
     create_contenttypes(app_config, apps=apps, verbosity=0)
     create_permissions(app_config, apps=apps, verbosity=0)
     app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-
-    def permissions(actions):
-        codenames = [f"{action}_{model}" for model in DOMAIN_MODELS for action in actions]
-        found = Permission.objects.filter(content_type__app_label="visits", codename__in=codenames)
-        assert found.count() == len(codenames), "missing visits permissions"
-        return found
-
-    office, _ = Group.objects.get_or_create(name=PROTOCOL_OFFICE)
-    office.permissions.add(*permissions(ACTIONS))
-    staff, _ = Group.objects.get_or_create(name=STAFF)
-    staff.permissions.add(*permissions(["view"]))
+    ensure_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
 def remove_roles(apps, schema_editor):

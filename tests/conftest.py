@@ -1,0 +1,57 @@
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.utils import translation
+
+from tests.factories import UserFactory
+from visits.roles import PROTOCOL_OFFICE, STAFF, ensure_roles
+
+
+def pytest_collection_modifyitems(config, items):
+    """The suite is meant for PostgreSQL: refuse to pass quietly on anything else."""
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if engine != "django.db.backends.postgresql":
+        raise pytest.UsageError(
+            f"Tests need PostgreSQL, got {engine}: run `make test` or set DATABASE_URL."
+        )
+    if not settings.REDIS_URL:
+        raise pytest.UsageError("Tests need Redis: run `make test` or set REDIS_URL.")
+
+
+def user_in(group_name: str, username: str, *extra_permissions: str):
+    ensure_roles(Group, Permission)  # a transactional test may have flushed the migration's rows
+    user = UserFactory(username=username)
+    user.groups.add(Group.objects.get(name=group_name))
+    for codename in extra_permissions:
+        user.user_permissions.add(Permission.objects.get(codename=codename))
+    return user
+
+
+@pytest.fixture
+def officer(db):
+    """A member of the protocol office, not cleared for confidential visits."""
+    return user_in(PROTOCOL_OFFICE, "officer")
+
+
+@pytest.fixture
+def cleared_officer(db):
+    return user_in(PROTOCOL_OFFICE, "cleared", "view_confidential_visits")
+
+
+@pytest.fixture
+def staff_member(db):
+    return user_in(STAFF, "staff")
+
+
+@pytest.fixture
+def officer_client(client, officer):
+    client.force_login(officer)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are asserted in English; tests about French switch explicitly."""
+    with translation.override("en"):
+        yield

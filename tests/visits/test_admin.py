@@ -1,0 +1,220 @@
+"""The protocol office's screens: every list and form answers, lists do not grow in queries."""
+
+from datetime import date
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from tests.factories import (
+    EngagementFactory,
+    GuestFactory,
+    HonoraryCitizenshipFactory,
+    HostFactory,
+    VenueFactory,
+    VisitFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+VISITS_MODELS = [m for m in admin.site._registry if m._meta.app_label == "visits"]
+
+
+def admin_url(model, view, *args):
+    return reverse(f"admin:visits_{model._meta.model_name}_{view}", args=args)
+
+
+@pytest.mark.parametrize("model", VISITS_MODELS, ids=lambda m: m._meta.model_name)
+def test_every_list_and_add_page_answers_for_an_officer(officer_client, model):
+    EngagementFactory()
+    HonoraryCitizenshipFactory()
+    for view in ("changelist", "add"):
+        response = officer_client.get(admin_url(model, view))
+        assert response.status_code == 200, (model, view)
+
+
+@pytest.mark.parametrize("model", VISITS_MODELS, ids=lambda m: m._meta.model_name)
+def test_every_list_answers_a_search_and_a_filter(officer_client, model):
+    EngagementFactory()
+    response = officer_client.get(admin_url(model, "changelist"), {"q": "Réception, Rome; 1"})
+    assert response.status_code == 200
+
+
+# (factory making one row of the list, the literal query count of the list page)
+LIST_QUERY_COUNTS = {
+    "visit": (VisitFactory, 13),
+    "engagement": (EngagementFactory, 13),
+    "guest": (GuestFactory, 9),
+    "venue": (VenueFactory, 10),
+    "host": (HostFactory, 9),
+    "honorarycitizenship": (HonoraryCitizenshipFactory, 9),
+}
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+@pytest.mark.parametrize("name", LIST_QUERY_COUNTS)
+def test_list_query_count_does_not_grow_with_rows(
+    officer_client, django_assert_num_queries, name, rows
+):
+    factory, expected = LIST_QUERY_COUNTS[name]
+    factory.create_batch(rows)
+    model = factory._meta.model
+    with django_assert_num_queries(expected):
+        response = officer_client.get(admin_url(model, "changelist"))
+    assert response.context["cl"].result_count >= rows
+
+
+def test_visit_list_shows_reference_guest_and_status(officer_client):
+    visit = VisitFactory(principal=GuestFactory(name="Roberto Gualtieri"))
+    page = officer_client.get(admin_url(type(visit), "changelist"), HTTP_ACCEPT_LANGUAGE="en")
+    text = page.content.decode()
+    assert visit.reference in text and "Roberto Gualtieri" in text and "Confirmed" in text
+
+
+def test_staff_do_not_see_a_confidential_visit_anywhere_in_the_admin(client, staff_member):
+    secret = VisitFactory(confidentiality="confidential", principal=GuestFactory(name="Ms Secret"))
+    EngagementFactory(visit=secret, title_fr="Entretien secret", title_en="Secret meeting")
+    VisitFactory(confidentiality="restricted", principal=GuestFactory(name="Mr Open"))
+    client.force_login(staff_member)
+    pages = [
+        client.get(admin_url(type(secret), "changelist")),
+        client.get(admin_url(type(secret), "changelist"), {"q": "Secret"}),
+        client.get(reverse("admin:visits_engagement_changelist")),
+        client.get(reverse("admin:visits_guest_changelist")),
+        client.get(admin_url(type(secret), "change", secret.pk), follow=True),
+    ]
+    assert all(page.status_code == 200 for page in pages)
+    for page in pages:
+        text = page.content.decode()
+        assert "Ms Secret" not in text and "Secret meeting" not in text
+        assert "Entretien secret" not in text and secret.reference not in text
+    assert "Mr Open" in pages[0].content.decode()
+
+
+def test_cleared_officer_sees_the_confidential_visit(client, cleared_officer):
+    secret = VisitFactory(confidentiality="confidential", principal=GuestFactory(name="Ms Secret"))
+    client.force_login(cleared_officer)
+    page = client.get(admin_url(type(secret), "changelist"))
+    assert "Ms Secret" in page.content.decode()
+
+
+def test_staff_can_read_but_not_add(client, staff_member):
+    visit = VisitFactory()
+    client.force_login(staff_member)
+    assert client.get(admin_url(type(visit), "change", visit.pk)).status_code == 200
+    assert client.get(admin_url(type(visit), "add")).status_code == 403
+
+
+def engagement_form(visit, venue, **changes):
+    data = {
+        "visit": visit.pk,
+        "kind": "reception",
+        "title_fr": "Réception",
+        "title_en": "Reception",
+        "starts_at_0": visit.starts_on.isoformat(),
+        "starts_at_1": "11:00",
+        "ends_at_0": visit.starts_on.isoformat(),
+        "ends_at_1": "12:00",
+        "status": "tentative",
+        "venue": venue.pk,
+        "location": "",
+        "notes": "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_engagement_ending_before_it_starts_gets_a_form_error(officer_client):
+    visit, venue = VisitFactory(), VenueFactory()
+    response = officer_client.post(
+        reverse("admin:visits_engagement_add"),
+        engagement_form(visit, venue, ends_at_1="10:00"),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    assert "The end must be after the start." in response.content.decode()
+    assert not visit.engagements.exists()
+
+
+def test_engagement_at_a_time_skipped_by_the_spring_change_gets_a_form_error(officer_client):
+    visit, venue = VisitFactory(starts_on=date(2027, 3, 28)), VenueFactory()
+    response = officer_client.post(
+        reverse("admin:visits_engagement_add"),
+        engagement_form(visit, venue, starts_at_1="02:30", ends_at_1="04:00"),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    assert "couldn’t be interpreted in time zone Europe/Paris" in response.content.decode()
+    assert not visit.engagements.exists()
+
+
+def test_engagement_saved_from_the_admin_is_stored_in_utc(officer_client):
+    visit, venue = VisitFactory(starts_on=date(2027, 7, 14)), VenueFactory()
+    response = officer_client.post(
+        reverse("admin:visits_engagement_add"), engagement_form(visit, venue)
+    )
+    assert response.status_code == 302
+    assert visit.engagements.get().starts_at.isoformat() == "2027-07-14T09:00:00+00:00"
+
+
+def test_visit_with_its_programme_and_delegation_is_created_in_one_form(officer_client):
+    guest, venue = GuestFactory(), VenueFactory()
+    data = {
+        "kind": "state_visit",
+        "occasion_fr": "Visite d'État",
+        "occasion_en": "State visit",
+        "starts_on": "2027-05-04",
+        "status": "requested",
+        "confidentiality": "restricted",
+        "participants-TOTAL_FORMS": "1",
+        "participants-INITIAL_FORMS": "0",
+        "participants-0-guest": guest.pk,
+        "participants-0-role": "principal",
+        "participants-0-position": "0",
+        "engagements-TOTAL_FORMS": "2",
+        "engagements-INITIAL_FORMS": "0",
+    }
+    for number, (start, end) in enumerate([("12:00", "13:30"), ("10:00", "11:00")]):
+        prefix = f"engagements-{number}-"
+        data |= {
+            prefix + "kind": "reception",
+            prefix + "title_fr": f"Temps {number}",
+            prefix + "title_en": f"Item {number}",
+            prefix + "starts_at_0": "2027-05-04",
+            prefix + "starts_at_1": start,
+            prefix + "ends_at_0": "2027-05-04",
+            prefix + "ends_at_1": end,
+            prefix + "status": "tentative",
+            prefix + "venue": venue.pk,
+        }
+    response = officer_client.post(reverse("admin:visits_visit_add"), data)
+    assert response.status_code == 302, response.context["errors"]
+    visit = guest.visits.get()
+    assert visit.reference == "V-2027-001"
+    assert [e.title_en for e in visit.engagements.all()] == ["Item 1", "Item 0"]
+
+
+def test_deleting_a_venue_in_use_is_explained_not_a_server_error(officer_client, officer):
+    officer.is_superuser = True  # deleting needs permissions on related objects too
+    officer.save()
+    engagement = EngagementFactory()
+    response = officer_client.post(
+        reverse("admin:visits_venue_delete", args=[engagement.venue.pk]),
+        {"post": "yes"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    assert "would require deleting the following protected related objects" in (
+        response.content.decode()
+    )
+
+
+def test_admin_labels_are_in_french_for_a_french_browser(officer_client):
+    page = officer_client.get(
+        reverse("admin:visits_visit_changelist"), HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
+    assert "Sélectionnez l’objet visite à changer" in page and "confidentialité" in page
+    page = officer_client.get(
+        reverse("admin:visits_visit_changelist"), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "Select visit to change" in page and "confidentiality" in page

@@ -1,0 +1,107 @@
+from datetime import date
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from visits.demo.synthetic import add_synthetic_history
+from visits.models import Engagement, Guest, HonoraryCitizenship, Venue, Visit, VisitGuest
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Visit, Engagement, Guest, VisitGuest, HonoraryCitizenship, Venue)
+    }
+
+
+def test_seed_demo_is_idempotent_and_prints_the_admin_password(capsys):
+    call_command("seed_demo", admin_password="first-password")
+    first = counts()
+    assert "Superuser: admin / first-password" in capsys.readouterr().out
+    call_command("seed_demo", admin_password="second-password")
+    assert counts() == first
+    assert "password unchanged" in capsys.readouterr().out
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password("first-password")
+
+
+def test_seed_demo_generates_a_password_when_none_is_given(capsys, monkeypatch):
+    monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
+    call_command("seed_demo")
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("Superuser:"))
+    password = line.split(" / ")[1]
+    assert len(password) >= 12
+    assert get_user_model().objects.get(username="admin").check_password(password)
+
+
+def test_seed_demo_loads_the_real_facts_with_their_special_cases():
+    call_command("seed_demo", admin_password="x")
+    assert Venue.objects.filter(name="Salle des Fêtes", building="Hôtel de Ville").exists()
+    medvedev = Visit.objects.get(guests__name="Dmitri Medvedev")
+    assert (medvedev.status, medvedev.starts_on) == ("held", date(2010, 3, 2))
+    assert medvedev.engagements.get().venue.name == "Salle des Fêtes"
+    spain = Visit.objects.get(guests__name__contains="Felipe VI")
+    assert spain.status == "cancelled"
+    proxy = HonoraryCitizenship.objects.get(honoree__name="Loujain al-Hathloul")
+    assert proxy.received_by_proxy and proxy.proxy_name == "Lina al-Hathloul"
+    assert proxy.ceremony.starts_at.date() == date(2019, 6, 21)
+    amini = HonoraryCitizenship.objects.get(honoree__name="Mahsa Amini")
+    assert amini.posthumous and amini.honoree.deceased
+    assert HonoraryCitizenship.objects.get(honoree__name="Kyiv").honoree.kind == "city"
+    betancourt = HonoraryCitizenship.objects.get(honoree__name="Ingrid Betancourt")
+    assert betancourt.voted_on_precision == "year"
+
+
+def test_seed_demo_adds_upcoming_visits_with_a_programme():
+    call_command("seed_demo", admin_password="x")
+    upcoming = Visit.objects.filter(starts_on__gt=date.today())
+    assert upcoming.count() >= 10
+    assert {"confirmed", "requested", "under_review"} <= set(
+        upcoming.values_list("status", flat=True)
+    )
+    assert upcoming.filter(confidentiality="confidential").exists()
+    assert all(visit.engagements.exists() for visit in upcoming)
+
+
+def test_seed_demo_if_empty_does_nothing_on_a_database_with_visits(capsys):
+    call_command("seed_demo", admin_password="x")
+    before = counts()
+    Visit.objects.filter(import_key="upcoming:1").delete()
+    call_command("seed_demo", if_empty=True)
+    assert counts()["Visit"] == before["Visit"] - 1
+    assert "already holds visits" in capsys.readouterr().out
+
+
+def test_synthetic_history_is_a_few_hundred_visits_a_year_and_idempotent():
+    call_command("seed_demo", admin_password="x")
+    created = add_synthetic_history(2, today=date(2026, 6, 1))
+    per_year = {
+        year: Visit.objects.filter(import_key__startswith=f"synthetic:{year}:").count()
+        for year in (2024, 2025)
+    }
+    assert sum(per_year.values()) == created
+    assert all(250 <= n <= 330 for n in per_year.values())
+    assert add_synthetic_history(2, today=date(2026, 6, 1)) == 0
+    synthetic = Visit.objects.filter(import_key__startswith="synthetic:")
+    assert Engagement.objects.filter(visit__in=synthetic).count() >= created
+    assert set(synthetic.values_list("confidentiality", flat=True)) == {
+        "public",
+        "restricted",
+        "confidential",
+    }
+
+
+def test_synthetic_references_continue_after_the_real_ones():
+    call_command("seed_demo", admin_password="x")
+    real_2025 = Visit.objects.get(starts_on=date(2025, 2, 3)).reference
+    add_synthetic_history(1, today=date(2026, 6, 1))
+    assert real_2025 == "V-2025-001"
+    references = set(Visit.objects.filter(starts_on__year=2025).values_list("reference", flat=True))
+    assert "V-2025-002" in references
+    new = Visit.objects.create(
+        kind="other", occasion_fr="a", occasion_en="a", starts_on=date(2025, 12, 1)
+    )
+    assert new.reference == f"V-2025-{len(references) + 1:03d}"
