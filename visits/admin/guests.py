@@ -6,7 +6,7 @@ from visits.models import Guest
 
 @admin.register(Guest)
 class GuestAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "category", "title", "country", "city", "deceased"]
+    list_display = ["name", "kind", "category", "title", "country_name", "city", "deceased"]
     list_filter = ["kind", "category", "gender", "deceased", "country"]
     search_fields = ["name", "sort_name", "title_fr", "title_en", "city"]
     fieldsets = [
@@ -32,3 +32,8 @@ class GuestAdmin(admin.ModelAdmin):
     @admin.display(description=_("office or title"))
     def title(self, guest):
         return guest.title
+
+    @admin.display(description=_("country"), ordering="country")
+    def country_name(self, guest):
+        # Not the field itself: the admin would flatten 250 country choices on every row.
+        return guest.country.name

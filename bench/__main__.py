@@ -1,0 +1,51 @@
+"""`make bench`: seeds N years of synthetic history once, then measures.
+
+python -m bench [--years 20] [--repeat 30]
+"""
+
+import argparse
+import os
+import sys
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--years", type=int, default=int(os.environ.get("BENCH_YEARS", 20)))
+    parser.add_argument("--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT", 30)))
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    from bench import admin_lists
+    from visits.demo.seed import seed_demo
+    from visits.models import Engagement, Visit
+
+    setup_test_environment()
+    connection.creation.create_test_db(verbosity=0, keepdb=True)
+    started = time.perf_counter()
+    result = seed_demo(admin_password="bench", synthetic_years=args.years)
+    print(
+        f"Data: {Visit.objects.count()} visits, {Engagement.objects.count()} engagements "
+        f"({args.years} synthetic years; {result['synthetic']} visits generated now "
+        f"in {time.perf_counter() - started:.1f} s) on {connection.vendor}"
+    )
+
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.get(username="admin")
+    print(f"\nAdmin lists, median of {args.repeat} requests, as a ratio to /healthz:")
+    print(f"{'page':<34} {'median ms':>10} {'ratio':>7} {'queries':>8}")
+    for name, median, ratio, queries in admin_lists.run(admin, args.repeat):
+        print(f"{name:<34} {median * 1000:>10.2f} {ratio:>7.1f} {queries:>8}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
