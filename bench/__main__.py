@@ -30,7 +30,7 @@ def main() -> int:
     setup_test_environment()
     connection.creation.create_test_db(verbosity=0, keepdb=True)
     started = time.perf_counter()
-    result = seed_demo(admin_password="bench", synthetic_years=args.years)
+    result = seed_demo(synthetic_years=args.years)  # admin gets a random password
     print(
         f"Data: {Visit.objects.count()} visits, {Engagement.objects.count()} engagements "
         f"({args.years} synthetic years; {result['synthetic']} visits generated now "
