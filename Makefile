@@ -31,6 +31,7 @@ demo: migrate
 run: export DEBUG ?= true
 run: export DEMO_ADMIN_PASSWORD ?= admin
 run: export WEB_PORT := $(PORT)
+run: export PATH := $(CURDIR)/$(BIN):$(PATH)
 run: demo
 	@echo
 	@echo "  Protocol scheduler: http://127.0.0.1:$(PORT)/"
