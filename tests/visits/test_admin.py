@@ -218,3 +218,46 @@ def test_admin_labels_are_in_french_for_a_french_browser(officer_client):
         reverse("admin:visits_visit_changelist"), HTTP_ACCEPT_LANGUAGE="en"
     ).content.decode()
     assert "Select visit to change" in page and "confidentiality" in page
+
+
+def test_same_guest_twice_in_a_delegation_gets_a_form_error(officer_client):
+    guest = GuestFactory()
+    data = {
+        "kind": "official_visit",
+        "occasion_fr": "Visite",
+        "occasion_en": "Visit",
+        "starts_on": "2027-05-04",
+        "status": "requested",
+        "confidentiality": "restricted",
+        "participants-TOTAL_FORMS": "2",
+        "participants-INITIAL_FORMS": "0",
+        "participants-0-guest": guest.pk,
+        "participants-0-role": "principal",
+        "participants-0-position": "0",
+        "participants-1-guest": guest.pk,
+        "participants-1-role": "member",
+        "participants-1-position": "1",
+        "engagements-TOTAL_FORMS": "0",
+        "engagements-INITIAL_FORMS": "0",
+    }
+    response = officer_client.post(
+        reverse("admin:visits_visit_add"), data, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 200
+    assert "Please correct the duplicate data for guest." in response.content.decode()
+    assert not guest.visits.exists()
+
+
+def test_a_host_who_has_received_cannot_be_deleted(officer_client, officer):
+    officer.is_superuser = True
+    officer.save()
+    engagement = EngagementFactory()
+    host = HostFactory()
+    engagement.hosts.add(host)
+    response = officer_client.post(
+        reverse("admin:visits_host_delete", args=[host.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 403
+    assert host.__class__.objects.filter(pk=host.pk).exists()
+    changelist = officer_client.get(reverse("admin:visits_host_changelist"))
+    assert "delete_selected" not in changelist.content.decode()

@@ -19,6 +19,18 @@ class HostAdmin(admin.ModelAdmin):
     search_fields = ["name", "office_fr", "office_en", "email"]
     autocomplete_fields = ["user"]
 
+    def get_actions(self, request):
+        # Bulk deletion would bypass the check below: it is not offered for hosts.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def has_delete_permission(self, request, obj=None):
+        """A host who has received stays in the record: mark them as no longer in office."""
+        if obj is not None and (obj.engagements.exists() or obj.visits.exists()):
+            return False
+        return super().has_delete_permission(request, obj)
+
     @admin.display(description=_("office"), ordering="office_fr")
     def office(self, host):
         return host.office
