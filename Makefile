@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
 .PHONY: run test lint bench install messages migrate demo clean
 
@@ -50,7 +51,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 bench: messages
-	$(BIN)/python tests/services.py $(BIN)/python -m bench
+	$(BIN)/python tests/services.py $(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf var staticfiles .pytest_cache

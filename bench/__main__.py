@@ -15,6 +15,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--years", type=int, default=int(os.environ.get("BENCH_YEARS", 20)))
     parser.add_argument("--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT", 30)))
+    parser.add_argument(
+        "--fresh", action="store_true", help="Drop the kept benchmark database and seed anew."
+    )
     args = parser.parse_args()
 
     import django
@@ -28,7 +31,7 @@ def main() -> int:
     from visits.models import Engagement, Visit
 
     setup_test_environment()
-    connection.creation.create_test_db(verbosity=0, keepdb=True)
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=not args.fresh)
     started = time.perf_counter()
     result = seed_demo(synthetic_years=args.years)  # admin gets a random password
     print(
@@ -40,7 +43,7 @@ def main() -> int:
     from django.contrib.auth import get_user_model
 
     admin = get_user_model().objects.get(username="admin")
-    print(f"\nAdmin lists, median of {args.repeat} requests, as a ratio to /healthz:")
+    print(f"\nAdmin lists, median of {args.repeat} requests, as a ratio to the admin index:")
     print(f"{'page':<34} {'median ms':>10} {'ratio':>7} {'queries':>8}")
     for name, median, ratio, queries in admin_lists.run(admin, args.repeat):
         print(f"{name:<34} {median * 1000:>10.2f} {ratio:>7.1f} {queries:>8}")

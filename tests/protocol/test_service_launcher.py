@@ -1,0 +1,47 @@
+"""`make test` on CI must fail, not fake, when PostgreSQL or Redis is missing."""
+
+from contextlib import ExitStack
+
+import pytest
+
+from tests import services
+
+
+def never_answers(url):
+    return False
+
+
+def test_ci_refuses_to_start_a_throwaway_server(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    started = []
+    with pytest.raises(SystemExit, match="CI: DATABASE_URL is not set and nothing answers"):
+        services.resolve(
+            "DATABASE_URL",
+            "postgres://127.0.0.1:1/x",
+            never_answers,
+            started.append,
+            ExitStack(),
+            in_ci=True,
+        )
+    assert started == []
+
+
+def test_a_given_url_that_does_not_answer_fails_instead_of_falling_back(monkeypatch):
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:1/0")
+    with pytest.raises(SystemExit, match="does not answer"):
+        services.resolve(
+            "REDIS_URL",
+            "redis://127.0.0.1:1/0",
+            services.redis_answers,
+            None,
+            ExitStack(),
+            in_ci=False,
+        )
+
+
+def test_local_servers_are_used_when_they_answer(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    url = services.resolve(
+        "DATABASE_URL", "postgres://local/test", lambda url: True, None, ExitStack(), in_ci=True
+    )
+    assert url == "postgres://local/test"
