@@ -1,5 +1,8 @@
 """The two groups of the protocol office, created by a data migration."""
 
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
 PROTOCOL_OFFICE = "Protocol office"
 STAFF = "Staff"
 
@@ -31,3 +34,13 @@ def ensure_roles(Group, Permission) -> None:  # noqa: N803 (model classes, maybe
     office.permissions.add(*permissions(ACTIONS))
     staff, _ = Group.objects.get_or_create(name=STAFF)
     staff.permissions.add(*permissions(["view"]))
+
+
+def protocol_officers():
+    """Active members of the protocol office (and superusers): who may lead a visit."""
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__name=PROTOCOL_OFFICE) | Q(is_superuser=True), is_active=True)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )

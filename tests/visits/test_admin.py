@@ -261,3 +261,9 @@ def test_a_host_who_has_received_cannot_be_deleted(officer_client, officer):
     assert host.__class__.objects.filter(pk=host.pk).exists()
     changelist = officer_client.get(reverse("admin:visits_host_changelist"))
     assert "delete_selected" not in changelist.content.decode()
+
+
+def test_lead_officer_is_chosen_among_the_protocol_office(officer_client, officer, staff_member):
+    form = officer_client.get(reverse("admin:visits_visit_add")).context["adminform"].form
+    choices = set(form.fields["lead_officer"].queryset)
+    assert officer in choices and staff_member not in choices

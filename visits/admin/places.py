@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from visits.models import Host, Venue
@@ -17,7 +18,13 @@ class HostAdmin(admin.ModelAdmin):
     list_filter = ["is_active"]
     list_select_related = ["user"]
     search_fields = ["name", "office_fr", "office_en", "email"]
-    autocomplete_fields = ["user"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":  # officers may not browse the user admin: a plain list
+            kwargs["queryset"] = (
+                get_user_model().objects.filter(is_active=True).order_by("username")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_actions(self, request):
         # Bulk deletion would bypass the check below: it is not offered for hosts.

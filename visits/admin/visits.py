@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from visits.models import Engagement, Visit, VisitGuest
 from visits.models.choices import DelegationRole
+from visits.roles import protocol_officers
 
 
 class VisitGuestInline(admin.TabularInline):
@@ -55,7 +56,7 @@ class VisitAdmin(admin.ModelAdmin):
     list_select_related = ["lead_officer"]
     search_fields = ["reference", "occasion_fr", "occasion_en", "guests__name", "notes"]
     date_hierarchy = "starts_on"
-    autocomplete_fields = ["hosts", "lead_officer"]
+    autocomplete_fields = ["hosts"]
     readonly_fields = ["reference", "created_at", "updated_at"]
     inlines = [VisitGuestInline, EngagementInline]
     fieldsets = [
@@ -74,6 +75,13 @@ class VisitAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "lead_officer":
+            # A short list of the office's members, not every account (which officers may not
+            # browse): the user admin is not theirs.
+            kwargs["queryset"] = protocol_officers()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         principals = VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL).select_related(
