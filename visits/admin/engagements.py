@@ -3,6 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 from visits.models import Engagement
 
+# What an officer edits of an engagement, on its own page and in its visit's programme.
+ENGAGEMENT_FIELDS = [
+    "kind",
+    ("title_fr", "title_en"),
+    ("starts_at", "ends_at"),
+    "status",
+    ("venue", "location"),
+    "hosts",
+    "notes",
+]
+
 
 @admin.register(Engagement)
 class EngagementAdmin(admin.ModelAdmin):
@@ -13,18 +24,7 @@ class EngagementAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     autocomplete_fields = ["visit", "venue", "hosts"]
     readonly_fields = ["uid", "sequence", "created_at", "updated_at"]
-    fields = [
-        "visit",
-        "kind",
-        ("title_fr", "title_en"),
-        ("starts_at", "ends_at"),
-        "status",
-        ("venue", "location"),
-        "hosts",
-        "notes",
-        ("uid", "sequence"),
-        ("created_at", "updated_at"),
-    ]
+    fields = ["visit", *ENGAGEMENT_FIELDS, ("uid", "sequence"), ("created_at", "updated_at")]
 
     def get_queryset(self, request):
         return super().get_queryset(request).visible_to(request.user)

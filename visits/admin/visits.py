@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from visits.admin.engagements import ENGAGEMENT_FIELDS
 from visits.models import Engagement, Visit, VisitGuest
 from visits.models.choices import DelegationRole
 from visits.roles import protocol_officers
@@ -22,15 +23,7 @@ class EngagementInline(admin.StackedInline):
     ordering = ["starts_at"]
     autocomplete_fields = ["venue", "hosts"]
     show_change_link = True
-    fields = [
-        "kind",
-        ("title_fr", "title_en"),
-        ("starts_at", "ends_at"),
-        "status",
-        ("venue", "location"),
-        "hosts",
-        "notes",
-    ]
+    fields = ENGAGEMENT_FIELDS
 
 
 @admin.register(Visit)
