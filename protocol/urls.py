@@ -6,6 +6,7 @@ from django.views.generic import RedirectView
 from protocol.health import healthz
 
 admin.site.site_header = admin.site.site_title = _("Protocol office")
+admin.site.enable_nav_sidebar = False  # the lists need the width more than a second menu
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index"), name="home"),

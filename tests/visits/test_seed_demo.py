@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from visits.demo.seed import seed_demo
 from visits.demo.synthetic import add_synthetic_history
 from visits.models import Engagement, Guest, HonoraryCitizenship, Venue, Visit, VisitGuest
 
@@ -105,3 +106,31 @@ def test_synthetic_references_continue_after_the_real_ones():
         kind="other", occasion_fr="a", occasion_en="a", starts_on=date(2025, 12, 1)
     )
     assert new.reference == f"V-2025-{len(references) + 1:03d}"
+
+
+def overlapping_pairs(shared: str) -> int:
+    """Pairs of live engagements at overlapping times sharing a venue or a host."""
+    from django.db import connection
+
+    joins = {
+        "venue": "visits_engagement b ON b.venue_id = a.venue_id",
+        "host": (
+            "visits_engagement_hosts ha ON ha.engagement_id = a.id "
+            "JOIN visits_engagement_hosts hb ON hb.host_id = ha.host_id "
+            "JOIN visits_engagement b ON b.id = hb.engagement_id"
+        ),
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM visits_engagement a JOIN {joins[shared]} "  # noqa: S608
+            "WHERE a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at "
+            "AND a.status <> 'cancelled' AND b.status <> 'cancelled'"
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.parametrize("today", [date(2026, 11, 27), date(2026, 11, 28), date(2026, 12, 20)])
+def test_demo_data_never_double_books_a_room_or_a_host(today):
+    seed_demo(admin_password="x", synthetic_years=2, today=today)
+    assert Visit.objects.filter(starts_on__gt=today).count() >= 10
+    assert (overlapping_pairs("venue"), overlapping_pairs("host")) == (0, 0)

@@ -8,6 +8,16 @@ from django.conf import settings
 from visits.models import Engagement, Visit
 from visits.models.choices import EngagementStatus
 
+# Fixed-date public holidays in France: no reception is planned on them.
+FIXED_HOLIDAYS = {(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)}
+
+
+def working_day(day: date) -> date:
+    """`day`, or the next day that is neither a weekend nor a fixed public holiday."""
+    while day.weekday() >= 5 or (day.month, day.day) in FIXED_HOLIDAYS:
+        day += timedelta(days=1)
+    return day
+
 
 def programme(visit: Visit, plan: dict, day: date, start: time, venues, status) -> list[Engagement]:
     """The plan's items back to back from `start`, Paris time, each in one of `venues`."""

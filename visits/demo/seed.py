@@ -1,6 +1,7 @@
 """What `manage.py seed_demo` does, callable from tests."""
 
 import secrets
+from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -24,11 +25,14 @@ def ensure_admin(password: str | None) -> tuple[object, str | None]:
 
 
 @transaction.atomic
-def seed_demo(admin_password: str | None = None, synthetic_years: int = 0) -> dict:
+def seed_demo(
+    admin_password: str | None = None, synthetic_years: int = 0, today: date | None = None
+) -> dict:
+    """`today` places the upcoming visits and the synthetic years (default: the real today)."""
     admin, new_password = ensure_admin(admin_password)
     load_reference_data()
     return {
         "admin_password": new_password,
-        "upcoming": add_upcoming_visits(lead_officer=admin),
-        "synthetic": add_synthetic_history(synthetic_years) if synthetic_years else 0,
+        "upcoming": add_upcoming_visits(lead_officer=admin, today=today),
+        "synthetic": add_synthetic_history(synthetic_years, today=today),
     }

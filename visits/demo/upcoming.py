@@ -7,7 +7,7 @@ from django.db import transaction
 from visits.demo.guests import fictional_guests
 from visits.demo.names import fictional_guest
 from visits.demo.programmes import visit_plan
-from visits.demo.schedule import engagement_status_for, programme
+from visits.demo.schedule import engagement_status_for, programme, working_day
 from visits.models import Engagement, HonoraryCitizenship, Host, Venue, Visit, VisitGuest
 from visits.models.choices import (
     Confidentiality as C,
@@ -54,7 +54,7 @@ def add_upcoming_visits(lead_officer, today: date | None = None) -> int:
             continue
         index = FIRST_GUEST + number
         plan = visit_plan(fictional_guest(index))
-        day = today + timedelta(days=offset)
+        day = working_day(today + timedelta(days=offset))
         visit = Visit.objects.create(
             import_key=key,
             kind=plan["kind"],
@@ -90,7 +90,7 @@ def add_upcoming_ceremony(lead_officer, today, venues, hosts) -> int:
     if Visit.objects.filter(import_key="upcoming:ceremony").exists():
         return 0
     honoree = fictional_guests([HONOUR_GUEST])[HONOUR_GUEST]
-    day = today + timedelta(days=33)
+    day = working_day(today + timedelta(days=33))
     visit = Visit.objects.create(
         import_key="upcoming:ceremony",
         kind=VisitKind.HONORARY_CITIZENSHIP,
