@@ -267,3 +267,15 @@ def test_lead_officer_is_chosen_among_the_protocol_office(officer_client, office
     form = officer_client.get(reverse("admin:visits_visit_add")).context["adminform"].form
     choices = set(form.fields["lead_officer"].queryset)
     assert officer in choices and staff_member not in choices
+
+
+def test_deleting_a_room_does_not_reveal_a_confidential_engagement(officer_client):
+    venue = VenueFactory()
+    secret = VisitFactory(confidentiality="confidential")
+    EngagementFactory(visit=secret, venue=venue, title_en="Meeting Ms Secret")
+    EngagementFactory(visit=VisitFactory(), venue=venue, title_en="Open reception")
+    page = officer_client.get(
+        reverse("admin:visits_venue_delete", args=[venue.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "Ms Secret" not in page
+    assert "Open reception" in page and "Confidential engagement" in page

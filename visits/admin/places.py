@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from visits.models import Host, Venue
+from visits.admin.concealment import describe_engagements
+from visits.models import Engagement, Host, Venue
 
 
 @admin.register(Venue)
@@ -10,6 +11,15 @@ class VenueAdmin(admin.ModelAdmin):
     list_display = ["name", "building", "capacity", "turnover_minutes", "is_active"]
     list_filter = ["is_active", "building"]
     search_fields = ["name", "building", "notes"]
+
+    def get_deleted_objects(self, objs, request):
+        """Django lists the engagements that keep a room from being deleted; hidden ones are
+        named only as busy blocks, so a confidential visit does not leak through this page."""
+        to_delete, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if protected:
+            engagements = Engagement.objects.filter(venue__in=objs).order_by("starts_at")
+            protected = describe_engagements(engagements, request.user)
+        return to_delete, counts, perms_needed, protected
 
 
 @admin.register(Host)
