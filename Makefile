@@ -41,7 +41,7 @@ run: demo
 	@echo "  Database:           $${DATABASE_URL:-SQLite in var/}; broker: $${REDIS_URL:-files in var/broker}"
 	@echo "  Ctrl-C stops web, worker and beat."
 	@echo
-	$(BIN)/honcho start --no-prefix --procfile Procfile 2>&1 || true
+	$(BIN)/honcho start --no-prefix --procfile Procfile
 
 test: messages
 	$(BIN)/python tests/services.py $(BIN)/pytest $(PYTEST_ARGS)

@@ -17,7 +17,7 @@ app.autodiscover_tasks()
 def make_broker_folders(sender, **kwargs):
     """The embedded file-system broker (no REDIS_URL) needs its folders to exist."""
     options = sender.conf.broker_transport_options or {}
-    for key in ("data_folder_in", "processed_folder"):
+    for key in ("data_folder_in", "processed_folder", "control_folder"):
         if key in options:
             Path(options[key]).mkdir(parents=True, exist_ok=True)
 

@@ -3,8 +3,6 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from protocol.health import healthz
-
 admin.site.site_header = admin.site.site_title = _("Protocol office")
 admin.site.enable_nav_sidebar = False  # the lists need the width more than a second menu
 
@@ -12,5 +10,4 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index"), name="home"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("healthz", healthz, name="healthz"),
 ]

@@ -19,10 +19,14 @@ LOCAL_REDIS = "redis://127.0.0.1:6379/1"
 
 
 def postgres_answers(url: str) -> bool:
+    """Whether the server answers; asks its maintenance database, since the one named in
+    the URL only has to exist for `make run`, not for tests (they create their own)."""
     import psycopg
+    from psycopg.conninfo import make_conninfo
 
+    conninfo = make_conninfo(url.replace("postgres://", "postgresql://", 1), dbname="postgres")
     try:
-        psycopg.connect(url.replace("postgres://", "postgresql://", 1), connect_timeout=3).close()
+        psycopg.connect(conninfo, connect_timeout=3).close()
         return True
     except psycopg.Error:
         return False

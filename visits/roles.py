@@ -36,11 +36,13 @@ def ensure_roles(Group, Permission) -> None:  # noqa: N803 (model classes, maybe
     staff.permissions.add(*permissions(["view"]))
 
 
-def protocol_officers():
-    """Active members of the protocol office (and superusers): who may lead a visit."""
-    return (
-        get_user_model()
-        .objects.filter(Q(groups__name=PROTOCOL_OFFICE) | Q(is_superuser=True), is_active=True)
-        .distinct()
-        .order_by("last_name", "first_name", "username")
+def protocol_officers(keeping: int | None = None):
+    """Active members of the protocol office (and superusers): who may lead a visit; plus the
+    user `keeping`, so a visit's current lead officer stays a valid choice."""
+    User = get_user_model()
+    members = User.objects.filter(
+        Q(groups__name=PROTOCOL_OFFICE) | Q(is_superuser=True), is_active=True
+    )
+    return User.objects.filter(Q(pk__in=members.values("pk")) | Q(pk=keeping)).order_by(
+        "last_name", "first_name", "username"
     )

@@ -20,7 +20,7 @@ def worker():
 
 
 def test_celery_uses_redis_when_redis_url_is_set():
-    assert app.conf.broker_url == settings.REDIS_URL.replace("redis://", "redis://", 1)
+    assert app.conf.broker_url == settings.REDIS_URL
     assert app.connection_for_write().transport.driver_type == "redis"
 
 

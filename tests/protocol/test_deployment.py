@@ -1,5 +1,6 @@
 """What production relies on: settings, migrations, the compose file, the catalogues."""
 
+import json
 import os
 import subprocess
 import sys
@@ -9,9 +10,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from django.conf import settings
 from django.core.management import call_command
-from django.urls import resolve
+from django.test import override_settings
 from django.utils import translation
+
+from protocol.health import HealthCheckMiddleware
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -75,9 +79,22 @@ def test_catalogues_have_no_untranslated_or_fuzzy_message():
 
 
 @pytest.mark.django_db
-def test_healthz_answers_ok(client):
-    response = client.get("/healthz")
+@override_settings(SECURE_SSL_REDIRECT=True, ALLOWED_HOSTS=["protocole.paris.example"])
+def test_healthz_answers_by_ip_over_http_whatever_the_allowed_hosts(client):
+    response = client.get("/healthz", HTTP_HOST="127.0.0.1:8000")
     assert (response.status_code, response.content) == (200, b"ok")
+    assert client.get("/admin/", HTTP_HOST="127.0.0.1:8000").status_code == 400
+
+
+def test_production_refuses_the_example_secret_key():
+    example = next(
+        line.split("=", 1)[1]
+        for line in (ROOT / ".env.example").read_text().splitlines()
+        if line.startswith("SECRET_KEY=")
+    )
+    result = manage("check", env={**PRODUCTION_ENV, "SECRET_KEY": example})
+    assert result.returncode != 0
+    assert "SECRET_KEY is still the example's placeholder." in result.stderr
 
 
 def compose():
@@ -118,7 +135,10 @@ def test_compose_environment_names_settings_that_the_project_reads():
 
 def test_compose_healthcheck_and_dockerfile_paths_exist():
     services = compose()["services"]
-    assert resolve("/healthz").url_name == "healthz"
-    assert "/healthz" in " ".join(services["web"]["healthcheck"]["test"])
+    assert "protocol.health.HealthCheckMiddleware" in settings.MIDDLEWARE
+    assert HealthCheckMiddleware.path in " ".join(services["web"]["healthcheck"]["test"])
+    assert services["migrate"]["command"] == ["python", "manage.py", "migrate", "--noinput"]
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "requirements.txt" in dockerfile and "collectstatic" in dockerfile
+    cmd = json.loads(next(line for line in dockerfile.splitlines() if line.startswith("CMD "))[4:])
+    assert cmd[:2] == ["gunicorn", "protocol.wsgi:application"]

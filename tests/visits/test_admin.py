@@ -11,9 +11,11 @@ from tests.factories import (
     GuestFactory,
     HonoraryCitizenshipFactory,
     HostFactory,
+    UserFactory,
     VenueFactory,
     VisitFactory,
 )
+from visits.models import Engagement, Visit
 
 pytestmark = pytest.mark.django_db
 
@@ -33,11 +35,46 @@ def test_every_list_and_add_page_answers_for_an_officer(officer_client, model):
         assert response.status_code == 200, (model, view)
 
 
-@pytest.mark.parametrize("model", VISITS_MODELS, ids=lambda m: m._meta.model_name)
-def test_every_list_answers_a_search_and_a_filter(officer_client, model):
+# (a row that a search for "Needle" and the filter find, the filter) per list
+SEARCH_AND_FILTER = {
+    "guest": (
+        lambda: GuestFactory(name="Needle Person", category="ambassador"),
+        {"category__exact": "ambassador"},
+    ),
+    "venue": (
+        lambda: VenueFactory(name="Salon Needle", is_active=False),
+        {"is_active__exact": "0"},
+    ),
+    "host": (lambda: HostFactory(name="Needle Host", is_active=False), {"is_active__exact": "0"}),
+    "visit": (
+        lambda: VisitFactory(occasion_en="Needle visit", status="held"),
+        {"status__exact": "held"},
+    ),
+    "engagement": (
+        lambda: EngagementFactory(title_en="Needle item", status="cancelled"),
+        {"status__exact": "cancelled"},
+    ),
+    "honorarycitizenship": (
+        lambda: HonoraryCitizenshipFactory(
+            honoree=GuestFactory(name="Needle Honoree"), posthumous=True
+        ),
+        {"posthumous__exact": "1"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", SEARCH_AND_FILTER)
+def test_every_list_finds_by_search_and_by_filter(officer_client, name):
+    make_needle, list_filter = SEARCH_AND_FILTER[name]
+    needle = make_needle()
     EngagementFactory()
-    response = officer_client.get(admin_url(model, "changelist"), {"q": "Réception, Rome; 1"})
-    assert response.status_code == 200
+    HonoraryCitizenshipFactory()
+    VenueFactory()
+    HostFactory()
+    url = admin_url(type(needle), "changelist")
+    for query in ({"q": "Needle"}, list_filter):
+        found = list(officer_client.get(url, query).context["cl"].result_list)
+        assert found == [needle], query
 
 
 # (factory making one row of the list, the literal query count of the list page)
@@ -279,3 +316,61 @@ def test_deleting_a_room_does_not_reveal_a_confidential_engagement(officer_clien
     ).content.decode()
     assert "Ms Secret" not in page
     assert "Open reception" in page and "Confidential engagement" in page
+
+
+def test_a_visit_without_a_principal_guest_gets_a_form_error(officer_client):
+    data = {
+        "kind": "official_visit",
+        "occasion_fr": "Visite",
+        "occasion_en": "Visit",
+        "starts_on": "2027-05-04",
+        "status": "requested",
+        "confidentiality": "restricted",
+        "participants-TOTAL_FORMS": "1",
+        "participants-INITIAL_FORMS": "0",
+        "participants-0-guest": GuestFactory().pk,
+        "participants-0-role": "interpreter",
+        "participants-0-position": "0",
+        "engagements-TOTAL_FORMS": "0",
+        "engagements-INITIAL_FORMS": "0",
+    }
+    response = officer_client.post(
+        reverse("admin:visits_visit_add"), data, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 200
+    assert "A visit needs at least one principal guest." in response.content.decode()
+    assert not Visit.objects.exists()
+
+
+def test_a_lead_officer_who_left_the_office_stays_valid_on_their_visit(officer_client):
+    former = UserFactory(username="former")
+    visit = VisitFactory(lead_officer=former)
+    form = officer_client.get(admin_url(Visit, "change", visit.pk)).context["adminform"].form
+    assert former in form.fields["lead_officer"].queryset
+    new_visit_form = officer_client.get(admin_url(Visit, "add")).context["adminform"].form
+    assert former not in new_visit_form.fields["lead_officer"].queryset
+
+
+def test_a_second_room_of_the_same_name_gets_a_readable_error(officer_client):
+    VenueFactory(name="Salon Bertrand")
+    response = officer_client.post(
+        reverse("admin:visits_venue_add"),
+        {"name": "salon bertrand", "building": "Hôtel de Ville", "turnover_minutes": "30"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    assert "A room of this name already exists in this building." in response.content.decode()
+
+
+def test_the_programme_is_shown_in_time_order(officer_client):
+    visit = VisitFactory()
+    late = EngagementFactory(visit=visit, title_en="Late")
+    early = EngagementFactory(
+        visit=visit,
+        title_en="Early",
+        starts_at=late.starts_at.replace(hour=8),
+        ends_at=late.starts_at.replace(hour=9),
+    )
+    page = officer_client.get(admin_url(Visit, "change", visit.pk))
+    inline = next(f for f in page.context["inline_admin_formsets"] if f.opts.model is Engagement)
+    assert [form.original for form in inline if form.original] == [early, late]

@@ -170,3 +170,20 @@ def test_embargo_on_a_visit_that_is_not_public_fails_validation():
     assert refused.value.message_dict["embargo_until"] == [
         "An embargo only applies to a public visit."
     ]
+
+
+def test_deleting_a_host_who_has_received_is_refused_outside_the_admin_too():
+    from tests.factories import HostFactory
+    from visits.models import Host
+
+    engagement = EngagementFactory()
+    host = HostFactory()
+    engagement.hosts.add(host)
+    with pytest.raises(ProtectedError), transaction.atomic():
+        host.delete()
+    with pytest.raises(ProtectedError), transaction.atomic():
+        Host.objects.filter(pk=host.pk).delete()
+    assert list(engagement.hosts.all()) == [host]
+    unused = HostFactory()
+    unused.delete()
+    assert not Host.objects.filter(pk=unused.pk).exists()

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from visits.admin.door import DoorModelAdmin
 from visits.models import Engagement
 
 # What an officer edits of an engagement, on its own page and in its visit's programme.
@@ -16,7 +17,7 @@ ENGAGEMENT_FIELDS = [
 
 
 @admin.register(Engagement)
-class EngagementAdmin(admin.ModelAdmin):
+class EngagementAdmin(DoorModelAdmin):
     list_display = ["title", "visit_reference", "kind", "starts_at", "ends_at", "venue", "status"]
     list_filter = ["status", "kind", "venue", "hosts", ("starts_at", admin.DateFieldListFilter)]
     list_select_related = ["visit", "venue"]

@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from visits.admin.door import DoorModelAdmin
 from visits.models import Guest
 
 
 @admin.register(Guest)
-class GuestAdmin(admin.ModelAdmin):
+class GuestAdmin(DoorModelAdmin):
     list_display = ["name", "kind", "category", "title", "country_name", "city", "deceased"]
     list_filter = ["kind", "category", "gender", "deceased", "country"]
     search_fields = ["name", "sort_name", "title_fr", "title_en", "city"]

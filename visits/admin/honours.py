@@ -1,12 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from visits.admin.door import DoorModelAdmin
 from visits.formatting import date_at_precision
 from visits.models import Guest, HonoraryCitizenship
 
 
 @admin.register(HonoraryCitizenship)
-class HonoraryCitizenshipAdmin(admin.ModelAdmin):
+class HonoraryCitizenshipAdmin(DoorModelAdmin):
     list_display = ["honoree", "status", "vote_date", "posthumous", "received_by_proxy"]
     list_filter = ["status", "posthumous", "received_by_proxy", "voted_on_precision"]
     list_select_related = ["honoree"]

@@ -3,11 +3,12 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from visits.admin.concealment import describe_engagements
+from visits.admin.door import DoorModelAdmin
 from visits.models import Engagement, Host, Venue
 
 
 @admin.register(Venue)
-class VenueAdmin(admin.ModelAdmin):
+class VenueAdmin(DoorModelAdmin):
     list_display = ["name", "building", "capacity", "turnover_minutes", "is_active"]
     list_filter = ["is_active", "building"]
     search_fields = ["name", "building", "notes"]
@@ -23,7 +24,7 @@ class VenueAdmin(admin.ModelAdmin):
 
 
 @admin.register(Host)
-class HostAdmin(admin.ModelAdmin):
+class HostAdmin(DoorModelAdmin):
     list_display = ["name", "office", "precedence", "user", "is_active"]
     list_filter = ["is_active"]
     list_select_related = ["user"]

@@ -1,21 +1,37 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
+from visits.admin.door import DoorModelAdmin, DoorStackedInline, DoorTabularInline
 from visits.admin.engagements import ENGAGEMENT_FIELDS
 from visits.models import Engagement, Visit, VisitGuest
 from visits.models.choices import DelegationRole
 from visits.roles import protocol_officers
 
 
-class VisitGuestInline(admin.TabularInline):
+class DelegationFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        kept = [
+            f.cleaned_data for f in self.forms if f.cleaned_data and not self._should_delete_form(f)
+        ]
+        if not any(data.get("role") == DelegationRole.PRINCIPAL for data in kept):
+            raise ValidationError(_("A visit needs at least one principal guest."))
+
+
+class VisitGuestInline(DoorTabularInline):
     model = VisitGuest
+    formset = DelegationFormSet
     extra = 1
     autocomplete_fields = ["guest"]
     fields = ["guest", "role", "position"]
 
 
-class EngagementInline(admin.StackedInline):
+class EngagementInline(DoorStackedInline):
     """The programme, in time order."""
 
     model = Engagement
@@ -27,7 +43,7 @@ class EngagementInline(admin.StackedInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(admin.ModelAdmin):
+class VisitAdmin(DoorModelAdmin):
     list_display = [
         "reference",
         "occasion",
@@ -75,6 +91,15 @@ class VisitAdmin(admin.ModelAdmin):
             # browse): the user admin is not theirs.
             kwargs["queryset"] = protocol_officers()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None and "lead_officer" in form.base_fields:
+            # One who left the office stays valid on the visits they led until reassigned.
+            form.base_fields["lead_officer"].queryset = protocol_officers(
+                keeping=obj.lead_officer_id
+            )
+        return form
 
     def get_queryset(self, request):
         principals = VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL).select_related(

@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import ProtectedError
 from django.db.models.functions import Lower
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from visits.models.bilingual import localized
@@ -25,7 +28,12 @@ class Venue(models.Model):
         verbose_name_plural = _("venues")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(Lower("name"), "building", name="venue_unique_name"),
+            models.UniqueConstraint(
+                Lower("name"),
+                "building",
+                name="venue_unique_name",
+                violation_error_message=_("A room of this name already exists in this building."),
+            ),
         ]
 
     def __str__(self):
@@ -66,3 +74,15 @@ class Host(models.Model):
     @property
     def office(self) -> str:
         return localized(self, "office")
+
+
+@receiver(pre_delete, sender=Host)
+def keep_hosts_who_have_received(sender, instance, **kwargs):
+    """Deleting a host would silently drop them from past programmes (many-to-many rows go
+    with them): refused everywhere, admin, shell or service. Mark them out of office instead."""
+    links = [*instance.engagements.all()[:5], *instance.visits.all()[:5]]
+    if links:
+        raise ProtectedError(
+            _("A host who has received cannot be deleted; mark them as no longer in office."),
+            set(links),
+        )
