@@ -142,6 +142,26 @@ def test_staff_can_read_but_not_add(client, staff_member):
     assert client.get(admin_url(type(visit), "add")).status_code == 403
 
 
+def visit_form(*participants, engagements=0):
+    """The visit add form's data, with (guest id, role) rows for its delegation."""
+    data = {
+        "kind": "official_visit",
+        "occasion_fr": "Visite",
+        "occasion_en": "Visit",
+        "starts_on": "2027-05-04",
+        "status": "requested",
+        "confidentiality": "restricted",
+        "participants-TOTAL_FORMS": str(len(participants)),
+        "participants-INITIAL_FORMS": "0",
+        "engagements-TOTAL_FORMS": str(engagements),
+        "engagements-INITIAL_FORMS": "0",
+    }
+    for number, (guest, role) in enumerate(participants):
+        prefix = f"participants-{number}-"
+        data |= {prefix + "guest": guest, prefix + "role": role, prefix + "position": number}
+    return data
+
+
 def engagement_form(visit, venue, **changes):
     data = {
         "visit": visit.pk,
@@ -196,21 +216,8 @@ def test_engagement_saved_from_the_admin_is_stored_in_utc(officer_client):
 
 def test_visit_with_its_programme_and_delegation_is_created_in_one_form(officer_client):
     guest, venue = GuestFactory(), VenueFactory()
-    data = {
-        "kind": "state_visit",
-        "occasion_fr": "Visite d'État",
-        "occasion_en": "State visit",
-        "starts_on": "2027-05-04",
-        "status": "requested",
-        "confidentiality": "restricted",
-        "participants-TOTAL_FORMS": "1",
-        "participants-INITIAL_FORMS": "0",
-        "participants-0-guest": guest.pk,
-        "participants-0-role": "principal",
-        "participants-0-position": "0",
-        "engagements-TOTAL_FORMS": "2",
-        "engagements-INITIAL_FORMS": "0",
-    }
+    data = visit_form((guest.pk, "principal"), engagements=2)
+    data["kind"] = "state_visit"
     for number, (start, end) in enumerate([("12:00", "13:30"), ("10:00", "11:00")]):
         prefix = f"engagements-{number}-"
         data |= {
@@ -259,24 +266,7 @@ def test_admin_labels_are_in_french_for_a_french_browser(officer_client):
 
 def test_same_guest_twice_in_a_delegation_gets_a_form_error(officer_client):
     guest = GuestFactory()
-    data = {
-        "kind": "official_visit",
-        "occasion_fr": "Visite",
-        "occasion_en": "Visit",
-        "starts_on": "2027-05-04",
-        "status": "requested",
-        "confidentiality": "restricted",
-        "participants-TOTAL_FORMS": "2",
-        "participants-INITIAL_FORMS": "0",
-        "participants-0-guest": guest.pk,
-        "participants-0-role": "principal",
-        "participants-0-position": "0",
-        "participants-1-guest": guest.pk,
-        "participants-1-role": "member",
-        "participants-1-position": "1",
-        "engagements-TOTAL_FORMS": "0",
-        "engagements-INITIAL_FORMS": "0",
-    }
+    data = visit_form((guest.pk, "principal"), (guest.pk, "member"))
     response = officer_client.post(
         reverse("admin:visits_visit_add"), data, HTTP_ACCEPT_LANGUAGE="en"
     )
@@ -319,21 +309,7 @@ def test_deleting_a_room_does_not_reveal_a_confidential_engagement(officer_clien
 
 
 def test_a_visit_without_a_principal_guest_gets_a_form_error(officer_client):
-    data = {
-        "kind": "official_visit",
-        "occasion_fr": "Visite",
-        "occasion_en": "Visit",
-        "starts_on": "2027-05-04",
-        "status": "requested",
-        "confidentiality": "restricted",
-        "participants-TOTAL_FORMS": "1",
-        "participants-INITIAL_FORMS": "0",
-        "participants-0-guest": GuestFactory().pk,
-        "participants-0-role": "interpreter",
-        "participants-0-position": "0",
-        "engagements-TOTAL_FORMS": "0",
-        "engagements-INITIAL_FORMS": "0",
-    }
+    data = visit_form((GuestFactory().pk, "interpreter"))
     response = officer_client.post(
         reverse("admin:visits_visit_add"), data, HTTP_ACCEPT_LANGUAGE="en"
     )

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import EngagementFactory, GuestFactory, VenueFactory, VisitFactory
-from tests.visits.test_admin import engagement_form
+from tests.visits.test_admin import engagement_form, visit_form
 
 pytestmark = pytest.mark.django_db
 
@@ -55,21 +55,7 @@ def test_an_engagement_cannot_be_added_to_a_hidden_visit(officer_client, secret)
 
 def test_a_hidden_guest_cannot_be_added_to_a_visible_visit(officer_client, secret):
     hidden_guest = secret.guests.get()
-    data = {
-        "kind": "official_visit",
-        "occasion_fr": "Visite",
-        "occasion_en": "Visit",
-        "starts_on": "2027-05-04",
-        "status": "requested",
-        "confidentiality": "restricted",
-        "participants-TOTAL_FORMS": "1",
-        "participants-INITIAL_FORMS": "0",
-        "participants-0-guest": hidden_guest.pk,
-        "participants-0-role": "principal",
-        "participants-0-position": "0",
-        "engagements-TOTAL_FORMS": "0",
-        "engagements-INITIAL_FORMS": "0",
-    }
+    data = visit_form((hidden_guest.pk, "principal"))
     response = officer_client.post(reverse("admin:visits_visit_add"), data)
     assert response.status_code == 200 and shows_no_secret(response)
     assert list(hidden_guest.visits.all()) == [secret]
