@@ -19,7 +19,13 @@ class VisibleLinksMixin:
 
 
 class DoorModelAdmin(VisibleLinksMixin, admin.ModelAdmin):
-    pass
+    """Lists, change pages and autocomplete show only what the user may see."""
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if hasattr(queryset, "visible_to"):
+            queryset = queryset.visible_to(request.user)
+        return queryset
 
 
 class DoorTabularInline(VisibleLinksMixin, admin.TabularInline):

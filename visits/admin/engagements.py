@@ -27,9 +27,6 @@ class EngagementAdmin(DoorModelAdmin):
     readonly_fields = ["uid", "sequence", "created_at", "updated_at"]
     fields = ["visit", *ENGAGEMENT_FIELDS, ("uid", "sequence"), ("created_at", "updated_at")]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).visible_to(request.user)
-
     @admin.display(description=_("visit"), ordering="visit__reference")
     def visit_reference(self, engagement):
         return engagement.visit.reference

@@ -27,9 +27,6 @@ class GuestAdmin(DoorModelAdmin):
         (None, {"fields": ["deceased", "notes"]}),
     ]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).visible_to(request.user)
-
     @admin.display(description=_("office or title"))
     def title(self, guest):
         return guest.title

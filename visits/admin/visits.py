@@ -108,7 +108,6 @@ class VisitAdmin(DoorModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .visible_to(request.user)
             .prefetch_related(
                 Prefetch("participants", principals, to_attr="principal_participants")
             )
