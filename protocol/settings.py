@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_countries",
+    "simple_history",
     "visits",
     "calendar_feeds",
 ]
@@ -54,9 +55,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records the signed-in user on every history row written during a request.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# History is read in the admin, never replayed: a revert would bypass the scheduling rules.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+LOGIN_URL = "admin:login"
 
 ROOT_URLCONF = "protocol.urls"
 WSGI_APPLICATION = "protocol.wsgi.application"

@@ -9,5 +9,6 @@ admin.site.enable_nav_sidebar = False  # the lists need the width more than a se
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index"), name="home"),
     path("admin/", admin.site.urls),
+    path("staff/", include("visits.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -1,10 +1,16 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.forms.models import construct_instance
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from visits.admin.door import DoorModelAdmin
+from visits.admin.fields import LocalTimesMixin
+from visits.admin.history import DoorHistoryMixin
 from visits.models import Engagement
+from visits.services import RuleBroken, cancel_engagement, confirm_engagement, engagements
 
-# What an officer edits of an engagement, on its own page and in its visit's programme.
+# What an officer edits of an engagement.
 ENGAGEMENT_FIELDS = [
     "kind",
     ("title_fr", "title_en"),
@@ -16,8 +22,40 @@ ENGAGEMENT_FIELDS = [
 ]
 
 
+class EngagementForm(forms.ModelForm):
+    """Runs the scheduling rules while validating, so a refusal (a clash, a closed visit, a
+    forbidden status) shows beside its field. The rows checked stay locked until the admin's
+    transaction commits the save, which runs the same service again."""
+
+    viewer = None  # set per request by the admin
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        fields = {name: data[name] for name in engagements.EDITABLE_FIELDS if name in self.fields}
+        try:
+            if self.instance.pk is None:
+                engagements.check_new_engagement(
+                    visit=data["visit"], by=self.viewer, hosts=data["hosts"], **fields
+                )
+            else:
+                engagements.check_engagement_changes(
+                    self.instance, by=self.viewer, hosts=data["hosts"], **fields
+                )
+        except RuleBroken as refusal:
+            self.add_error(None, refusal)
+        return data
+
+    def _post_clean(self):
+        # The model's own checks already ran in clean(), through the services, which also
+        # write the engagement (the admin's save_model): the form only fills its instance.
+        construct_instance(self, self.instance, self._meta.fields, self._meta.exclude)
+
+
 @admin.register(Engagement)
-class EngagementAdmin(DoorModelAdmin):
+class EngagementAdmin(LocalTimesMixin, DoorHistoryMixin, DoorModelAdmin):
+    form = EngagementForm
     list_display = ["title", "visit_reference", "kind", "starts_at", "ends_at", "venue", "status"]
     list_filter = ["status", "kind", "venue", "hosts", ("starts_at", admin.DateFieldListFilter)]
     list_select_related = ["visit", "venue"]
@@ -26,7 +64,78 @@ class EngagementAdmin(DoorModelAdmin):
     autocomplete_fields = ["visit", "venue", "hosts"]
     readonly_fields = ["uid", "sequence", "created_at", "updated_at"]
     fields = ["visit", *ENGAGEMENT_FIELDS, ("uid", "sequence"), ("created_at", "updated_at")]
+    actions = ["confirm_selected", "cancel_selected"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.viewer = request.user
+        if obj is not None:
+            status = form.base_fields["status"]
+            allowed = engagements.allowed_engagement_statuses(obj.status)
+            status.choices = [(value, label) for value, label in status.choices if value in allowed]
+        return form
+
+    def get_readonly_fields(self, request, obj=None):
+        # An engagement stays in its visit: moving it would change whose programme it is.
+        readonly = super().get_readonly_fields(request, obj)
+        return [*readonly, "visit"] if obj is not None else readonly
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        # Bulk deletion would bypass the rule that only tentative engagements are deleted.
+        actions.pop("delete_selected", None)
+        return actions
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        fields = {name: data[name] for name in engagements.EDITABLE_FIELDS if name in data}
+        if change:
+            saved = engagements.update_engagement(
+                obj, by=request.user, hosts=data["hosts"], **fields
+            )
+        else:
+            saved = engagements.create_engagement(
+                visit=data["visit"], by=request.user, hosts=data["hosts"], **fields
+            )
+        obj.pk, obj.uid, obj.sequence = saved.pk, saved.uid, saved.sequence
+        obj.created_at, obj.updated_at = saved.created_at, saved.updated_at
+        obj._state.adding = False
+
+    def save_related(self, request, form, formsets, change):
+        """The hosts were written by the service."""
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or engagements.may_delete(obj))
+
+    def delete_model(self, request, obj):
+        engagements.delete_engagement(obj, by=request.user)
 
     @admin.display(description=_("visit"), ordering="visit__reference")
     def visit_reference(self, engagement):
         return engagement.visit.reference
+
+    @admin.action(description=_("Confirm the selected engagements"), permissions=["change"])
+    def confirm_selected(self, request, queryset):
+        self.apply_to_each(request, queryset, confirm_engagement)
+
+    @admin.action(description=_("Cancel the selected engagements"), permissions=["change"])
+    def cancel_selected(self, request, queryset):
+        self.apply_to_each(request, queryset, cancel_engagement)
+
+    def apply_to_each(self, request, queryset, service):
+        done = 0
+        for engagement in queryset:
+            try:
+                service(engagement, by=request.user)
+                done += 1
+            except RuleBroken as refusal:
+                for message in refusal.messages:
+                    self.message_user(request, f"{engagement}: {message}", messages.ERROR)
+        if done:
+            self.message_user(
+                request,
+                ngettext("%(count)d engagement updated.", "%(count)d engagements updated.", done)
+                % {"count": done},
+                messages.SUCCESS,
+            )

@@ -1,14 +1,30 @@
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from visits.admin.door import DoorModelAdmin, DoorStackedInline, DoorTabularInline
-from visits.admin.engagements import ENGAGEMENT_FIELDS
-from visits.models import Engagement, Visit, VisitGuest
+from visits.admin.door import DoorModelAdmin, DoorTabularInline
+from visits.admin.fields import LocalTimesMixin
+from visits.admin.history import DoorHistoryMixin
+from visits.models import Engagement, Visit, VisitGuest, VisitTransition
 from visits.models.choices import DelegationRole
 from visits.roles import protocol_officers
+from visits.services import TransitionRefused, allowed_moves, create_visit, move_visit, update_visit
+from visits.services import visits as visit_services
+from visits.services.engagements import may_delete
+from visits.services.lifecycle import check_move
+
+
+def without(fields, name):
+    return [
+        tuple(f for f in field if f != name) if isinstance(field, tuple) else field
+        for field in fields
+        if field != name
+    ]
 
 
 class DelegationFormSet(BaseInlineFormSet):
@@ -31,19 +47,70 @@ class VisitGuestInline(DoorTabularInline):
     fields = ["guest", "role", "position"]
 
 
-class EngagementInline(DoorStackedInline):
-    """The programme, in time order."""
+class EngagementInline(DoorTabularInline):
+    """The programme, in time order, to read here: each engagement is written on its own page,
+    through the scheduling services (conflicts, time zone, history)."""
 
     model = Engagement
     extra = 0
     ordering = ["starts_at"]
-    autocomplete_fields = ["venue", "hosts"]
     show_change_link = True
-    fields = ENGAGEMENT_FIELDS
+    fields = ["starts_at", "ends_at", "title", "venue", "location", "status"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("title"))
+    def title(self, engagement):
+        return engagement.title
+
+
+class TransitionInline(DoorTabularInline):
+    """The lifecycle so far: each move, when and by whom."""
+
+    model = VisitTransition
+    extra = 0
+    fields = ["at", "from_status", "to_status", "by", "note"]
+    readonly_fields = fields
+    verbose_name_plural = _("lifecycle")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class VisitForm(forms.ModelForm):
+    """The status moves only along the lifecycle; the move's note goes to its record."""
+
+    move_note = forms.CharField(
+        label=_("note on the status change"), required=False, widget=forms.Textarea({"rows": 2})
+    )
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        if self.instance.pk is not None and status != self.instance.status:
+            try:
+                check_move(self.instance, status)
+            except TransitionRefused as refusal:
+                raise ValidationError(refusal.message_dict["status"]) from refusal
+        return status
 
 
 @admin.register(Visit)
-class VisitAdmin(DoorModelAdmin):
+class VisitAdmin(LocalTimesMixin, DoorHistoryMixin, DoorModelAdmin):
+    form = VisitForm
     list_display = [
         "reference",
         "occasion",
@@ -66,12 +133,12 @@ class VisitAdmin(DoorModelAdmin):
     search_fields = ["reference", "occasion_fr", "occasion_en", "guests__name", "notes"]
     date_hierarchy = "starts_on"
     autocomplete_fields = ["hosts"]
-    readonly_fields = ["reference", "created_at", "updated_at"]
-    inlines = [VisitGuestInline, EngagementInline]
+    readonly_fields = ["reference", "created_at", "updated_at", "programme_links"]
+    inlines = [VisitGuestInline, EngagementInline, TransitionInline]
     fieldsets = [
         (None, {"fields": ["reference", "kind", ("occasion_fr", "occasion_en")]}),
-        (_("Dates"), {"fields": [("starts_on", "ends_on")]}),
-        (_("Status"), {"fields": ["status", ("confidentiality", "embargo_until")]}),
+        (_("Dates"), {"fields": [("starts_on", "ends_on"), "programme_links"]}),
+        (_("Status"), {"fields": [("status", "move_note"), ("confidentiality", "embargo_until")]}),
         (_("Who receives"), {"fields": ["hosts", "lead_officer"]}),
         (
             _("Request"),
@@ -99,7 +166,71 @@ class VisitAdmin(DoorModelAdmin):
             form.base_fields["lead_officer"].queryset = protocol_officers(
                 keeping=obj.lead_officer_id
             )
+        if obj is not None and "status" in form.base_fields:
+            status = form.base_fields["status"]
+            allowed = [obj.status, *allowed_moves(obj.status)]
+            status.choices = [(value, label) for value, label in status.choices if value in allowed]
         return form
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        # A new visit is requested; it then moves along its lifecycle.
+        return [*readonly, "status"] if obj is None else readonly
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return [
+                (name, {**options, "fields": without(options["fields"], "move_note")})
+                for name, options in fieldsets
+            ]
+        return fieldsets
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        # Bulk deletion would bypass the rule below.
+        actions.pop("delete_selected", None)
+        return actions
+
+    def has_delete_permission(self, request, obj=None):
+        # Only a visit whose programme is still all tentative: the rest is cancelled instead,
+        # so that calendars are told.
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or all(map(may_delete, obj.engagements.all())))
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        fields = {name: data[name] for name in visit_services.EDITABLE_FIELDS if name in data}
+        if change:
+            saved = update_visit(obj, by=request.user, hosts=data["hosts"], **fields)
+            if data["status"] != saved.status:
+                saved = move_visit(
+                    saved, data["status"], by=request.user, note=data.get("move_note", "")
+                )
+        else:
+            saved = create_visit(by=request.user, hosts=data["hosts"], **fields)
+        obj.pk, obj.reference, obj.status = saved.pk, saved.reference, saved.status
+        obj.created_at, obj.updated_at = saved.created_at, saved.updated_at
+        obj._state.adding = False
+
+    def save_related(self, request, form, formsets, change):
+        # The hosts were written by the service; the delegation is saved here.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    @admin.display(description=_("programme"))
+    def programme_links(self, visit):
+        if visit.pk is None:
+            return _("Save the visit first, then add its engagements.")
+        add = reverse("admin:visits_engagement_add") + f"?visit={visit.pk}"
+        run_sheet = reverse("staff:run_sheet", args=[visit.reference])
+        return format_html(
+            '<a class="addlink" href="{}">{}</a> &nbsp; <a href="{}">{}</a>',
+            add,
+            _("Add an engagement"),
+            run_sheet,
+            _("Print the run-sheet"),
+        )
 
     def get_queryset(self, request):
         principals = VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL).select_related(

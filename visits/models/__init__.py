@@ -1,6 +1,7 @@
 from visits.models.engagements import Engagement
 from visits.models.guests import Guest
 from visits.models.honours import HonoraryCitizenship
+from visits.models.lifecycle import VisitTransition
 from visits.models.places import Host, Venue
 from visits.models.references import ReferenceSequence
 from visits.models.visits import Visit, VisitGuest
@@ -14,4 +15,5 @@ __all__ = [
     "Venue",
     "Visit",
     "VisitGuest",
+    "VisitTransition",
 ]

@@ -112,6 +112,10 @@ class EngagementStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# An engagement that holds its room, hosts and guests; the others free them.
+LIVE_ENGAGEMENT_STATUSES = (EngagementStatus.TENTATIVE, EngagementStatus.CONFIRMED)
+
+
 class DatePrecision(models.TextChoices):
     DAY = "day", _("Day")
     MONTH = "month", _("Month")

@@ -3,10 +3,14 @@ import uuid
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from visits.models.bilingual import localized
-from visits.models.choices import EngagementKind, EngagementStatus
+from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, EngagementKind, EngagementStatus
 from visits.models.visibility import EngagementQuerySet
+
+# Kept by name so that services can write one history row after setting the hosts.
+engagement_history = HistoricalRecords(m2m_fields=["hosts"], excluded_fields=["updated_at"])
 
 
 class Engagement(models.Model):
@@ -51,6 +55,7 @@ class Engagement(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = EngagementQuerySet.as_manager()
+    history = engagement_history
 
     class Meta:
         verbose_name = _("engagement")
@@ -74,3 +79,12 @@ class Engagement(models.Model):
     @property
     def title(self) -> str:
         return localized(self, "title")
+
+    @property
+    def minutes(self) -> int:
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+    @property
+    def is_live(self) -> bool:
+        """Holds its room, hosts and guests: tentative or confirmed."""
+        return self.status in LIVE_ENGAGEMENT_STATUSES

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from visits.models.bilingual import localized
 from visits.models.choices import (
@@ -69,6 +70,7 @@ class Visit(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = VisitQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[hosts], excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = _("visit")
@@ -122,6 +124,8 @@ class VisitGuest(models.Model):
         _("role"), max_length=20, choices=DelegationRole, default=DelegationRole.PRINCIPAL
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("guest of the visit")

@@ -1,0 +1,1 @@
+"""Reads for pages and exports; every one starts from the visibility door."""

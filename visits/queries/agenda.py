@@ -1,0 +1,117 @@
+"""The staff agenda: engagements of a period in time order, with neutral busy blocks for the
+ones the viewer may not see, so that nobody books over them blindly (DESIGN.md, decision 1)."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from visits.models import Engagement, Venue, VisitGuest
+from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, DelegationRole, EngagementStatus
+from visits.models.visibility import visit_filter_for
+
+
+@dataclass
+class AgendaItem:
+    starts_at: datetime
+    ends_at: datetime
+    venue: Venue | None
+    visit_id: int
+    engagement: Engagement | None = None  # None: a busy block the viewer may not open
+    clashes: bool = False
+    host_ids: set = field(default_factory=set)
+    guest_ids: set = field(default_factory=set)
+
+    @property
+    def is_busy_block(self) -> bool:
+        return self.engagement is None
+
+    @property
+    def is_tentative(self) -> bool:
+        return self.engagement is not None and self.engagement.status == EngagementStatus.TENTATIVE
+
+
+@dataclass
+class AgendaDay:
+    day: date
+    items: list[AgendaItem]
+
+
+def local_midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def agenda(viewer, first_day: date, days: int, venue=None, host=None) -> list[AgendaDay]:
+    begin, end = local_midnight(first_day), local_midnight(first_day + timedelta(days=days))
+    in_period = Engagement.objects.filter(
+        status__in=LIVE_ENGAGEMENT_STATUSES, starts_at__lt=end, ends_at__gt=begin
+    )
+    if venue is not None:
+        in_period = in_period.filter(venue=venue)
+    if host is not None:
+        in_period = in_period.filter(hosts=host)
+    items = [*visible_items(in_period, viewer), *busy_blocks(in_period, viewer)]
+    mark_clashes(items)
+    items.sort(key=lambda item: (item.starts_at, item.ends_at))
+    by_day = {first_day + timedelta(days=n): [] for n in range(days)}
+    for item in items:
+        # An engagement running over midnight into the period is listed on its first day.
+        by_day[max(timezone.localdate(item.starts_at), first_day)].append(item)
+    return [AgendaDay(day, day_items) for day, day_items in by_day.items()]
+
+
+def visible_items(in_period, viewer) -> list[AgendaItem]:
+    principals = VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL).select_related("guest")
+    engagements = (
+        in_period.visible_to(viewer)
+        .select_related("visit", "venue")
+        .prefetch_related(
+            "hosts", Prefetch("visit__participants", principals, to_attr="principals")
+        )
+    )
+    return [
+        AgendaItem(
+            starts_at=engagement.starts_at,
+            ends_at=engagement.ends_at,
+            venue=engagement.venue,
+            visit_id=engagement.visit_id,
+            engagement=engagement,
+            host_ids={host.pk for host in engagement.hosts.all()},
+            guest_ids={p.guest_id for p in engagement.visit.principals},
+        )
+        for engagement in engagements
+    ]
+
+
+def busy_blocks(in_period, viewer) -> list[AgendaItem]:
+    """Room and time only, of what the door hides from this viewer."""
+    if visit_filter_for(viewer) is None:
+        return []
+    hidden = in_period.exclude(pk__in=in_period.visible_to(viewer).values("pk"))
+    return [
+        AgendaItem(starts_at=e.starts_at, ends_at=e.ends_at, venue=e.venue, visit_id=e.visit_id)
+        for e in hidden.select_related("venue")
+    ]
+
+
+def mark_clashes(items: list[AgendaItem]) -> None:
+    """Items sharing a room (turnover included), a host or a principal guest at once: the
+    services refuse these, but data written before the rules, or imported, may hold some."""
+    for index, one in enumerate(items):
+        for other in items[index + 1 :]:
+            if clash(one, other):
+                one.clashes = other.clashes = True
+
+
+def clash(one: AgendaItem, other: AgendaItem) -> bool:
+    """The rules of visits.services.conflicts: turnover is kept between two visits only."""
+    overlap = one.starts_at < other.ends_at and other.starts_at < one.ends_at
+    if one.venue is not None and one.venue == other.venue:
+        if overlap:
+            return True
+        turnover = timedelta(minutes=one.venue.turnover_minutes)
+        near = one.starts_at < other.ends_at + turnover and other.starts_at < one.ends_at + turnover
+        if near and one.visit_id != other.visit_id:
+            return True
+    return overlap and bool(one.host_ids & other.host_ids or one.guest_ids & other.guest_ids)

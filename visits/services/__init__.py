@@ -1,0 +1,35 @@
+"""Every write of the domain (DESIGN.md, decision 2): admin, API and commands call these."""
+
+from visits.services.engagements import (
+    cancel_engagement,
+    change_engagement_hosts,
+    change_engagement_venue,
+    confirm_engagement,
+    create_engagement,
+    delete_engagement,
+    postpone_engagement,
+    reschedule_engagement,
+    update_engagement,
+)
+from visits.services.errors import Conflict, RuleBroken, TransitionRefused
+from visits.services.lifecycle import allowed_moves, move_visit
+from visits.services.visits import create_visit, update_visit
+
+__all__ = [
+    "Conflict",
+    "RuleBroken",
+    "TransitionRefused",
+    "allowed_moves",
+    "cancel_engagement",
+    "change_engagement_hosts",
+    "change_engagement_venue",
+    "confirm_engagement",
+    "create_engagement",
+    "delete_engagement",
+    "move_visit",
+    "postpone_engagement",
+    "reschedule_engagement",
+    "update_engagement",
+    "create_visit",
+    "update_visit",
+]

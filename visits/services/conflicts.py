@@ -1,0 +1,143 @@
+"""No two live engagements share a room (with its turnover), a host or a principal guest.
+
+Safe under concurrency (DESIGN.md, decision 3): the room, host and guest rows are locked with
+`select_for_update` before the overlap is looked for, always in the same order (room, then
+hosts, then guests, each by primary key) so that two bookings wait for each other instead of
+deadlocking. The second of two simultaneous bookings of one slot then sees the first.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.db.models import Q
+from django.utils.formats import date_format, time_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+
+from visits.models import Engagement, Guest, Host, Venue, VisitGuest
+from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, DelegationRole
+from visits.services.errors import Conflict
+
+
+@dataclass
+class Booking:
+    """What an engagement would hold: a slot, a room, hosts and the visit's principal guests."""
+
+    starts_at: datetime
+    ends_at: datetime
+    visit_id: int | None = None
+    venue: Venue | None = None
+    hosts: list[Host] = field(default_factory=list)
+    guests: list[Guest] = field(default_factory=list)
+    exclude_pk: int | None = None
+
+    @classmethod
+    def of(cls, engagement: Engagement, hosts) -> "Booking":
+        return cls(
+            starts_at=engagement.starts_at,
+            ends_at=engagement.ends_at,
+            visit_id=engagement.visit_id,
+            venue=engagement.venue,
+            hosts=sorted(hosts, key=lambda host: host.pk),
+            guests=principal_guests(engagement.visit_id),
+            exclude_pk=engagement.pk,
+        )
+
+
+def principal_guests(visit_id) -> list[Guest]:
+    participations = VisitGuest.objects.filter(visit_id=visit_id, role=DelegationRole.PRINCIPAL)
+    return list(Guest.objects.filter(participations__in=participations).order_by("pk"))
+
+
+def lock_resources(booking: Booking) -> Venue | None:
+    """Wait for every other transaction booking the same room, host or guest to finish;
+    return the room as it is now."""
+    venue = None
+    if booking.venue is not None:
+        venue = Venue.objects.select_for_update().get(pk=booking.venue.pk)
+    host_ids = [host.pk for host in booking.hosts]
+    list(Host.objects.select_for_update().filter(pk__in=host_ids).order_by("pk"))
+    guest_ids = [guest.pk for guest in booking.guests]
+    list(Guest.objects.select_for_update().filter(pk__in=guest_ids).order_by("pk"))
+    return venue
+
+
+def live_engagements_overlapping(starts_at, ends_at, exclude_pk=None):
+    others = Engagement.objects.filter(
+        status__in=LIVE_ENGAGEMENT_STATUSES, starts_at__lt=ends_at, ends_at__gt=starts_at
+    )
+    return others.exclude(pk=exclude_pk) if exclude_pk else others
+
+
+def refuse_conflicts(booking: Booking, viewer) -> None:
+    """Lock, look for clashes and raise Conflict naming each one the viewer may see."""
+    venue = lock_resources(booking)
+    errors: dict[str, list[str]] = {}
+    if venue is not None:
+        # The room is reset between two visits; one visit's items may follow each other.
+        turnover = timedelta(minutes=venue.turnover_minutes)
+        near = live_engagements_overlapping(
+            booking.starts_at - turnover, booking.ends_at + turnover, booking.exclude_pk
+        ).filter(venue=venue)
+        overlapping = Q(starts_at__lt=booking.ends_at, ends_at__gt=booking.starts_at)
+        clash = (
+            near.filter(overlapping | ~Q(visit_id=booking.visit_id)).select_related("visit").first()
+        )
+        if clash:
+            errors["venue"] = [room_taken(clash, venue, viewer)]
+    overlapping = live_engagements_overlapping(
+        booking.starts_at, booking.ends_at, booking.exclude_pk
+    ).select_related("visit")
+    for host in booking.hosts:
+        clash = overlapping.filter(hosts=host).first()
+        if clash:
+            errors.setdefault("hosts", []).append(person_busy(clash, host, viewer))
+    for guest in booking.guests:
+        clash = overlapping.filter(
+            visit__participants__guest=guest, visit__participants__role=DelegationRole.PRINCIPAL
+        ).first()
+        if clash:
+            errors.setdefault(NON_FIELD_ERRORS, []).append(person_busy(clash, guest, viewer))
+    if errors:
+        raise Conflict(errors)
+
+
+def may_see(engagement: Engagement, viewer) -> bool:
+    return Engagement.objects.visible_to(viewer).filter(pk=engagement.pk).exists()
+
+
+def slot_text(engagement: Engagement) -> str:
+    start, end = localtime(engagement.starts_at), localtime(engagement.ends_at)
+    return _("%(day)s, %(start)s–%(end)s") % {
+        "day": date_format(start, "DATE_FORMAT"),
+        "start": time_format(start, "H:i"),
+        "end": time_format(end, "H:i"),
+    }
+
+
+def room_taken(clash: Engagement, venue: Venue, viewer) -> str:
+    if not may_see(clash, viewer):
+        return _("The room is taken at this time.")
+    return _(
+        "%(venue)s is taken by “%(engagement)s” (%(reference)s), %(slot)s, and needs "
+        "%(minutes)s minutes to be reset between two engagements."
+    ) % {
+        "venue": venue.name,
+        "engagement": clash.title,
+        "reference": clash.visit.reference,
+        "slot": slot_text(clash),
+        "minutes": venue.turnover_minutes,
+    }
+
+
+def person_busy(clash: Engagement, person, viewer) -> str:
+    name = person.name
+    if not may_see(clash, viewer):
+        return _("%(name)s is not available at this time.") % {"name": name}
+    return _("%(name)s is already expected at “%(engagement)s” (%(reference)s), %(slot)s.") % {
+        "name": name,
+        "engagement": clash.title,
+        "reference": clash.visit.reference,
+        "slot": slot_text(clash),
+    }

@@ -1,0 +1,219 @@
+"""Every write of an engagement (DESIGN.md, decision 2).
+
+Each function validates, locks, writes, bumps the calendar sequence when something a calendar
+shows has changed and records who did it, in one transaction. A refusal raises a RuleBroken
+(a ValidationError keyed by field) and writes nothing.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from visits.localtime import aware_local_time
+from visits.models import Engagement, Visit
+from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, EngagementStatus, VisitStatus
+from visits.models.engagements import engagement_history
+from visits.services.attribution import attribute
+from visits.services.conflicts import Booking, refuse_conflicts
+from visits.services.errors import RuleBroken, TransitionRefused
+
+# Fields a calendar shows: changing one bumps SEQUENCE (RFC 5545), so clients update.
+CALENDAR_FIELDS = ("kind", "title_fr", "title_en", "venue", "location", "starts_at", "ends_at")
+EDITABLE_FIELDS = (*CALENDAR_FIELDS, "status", "notes")
+# What decides whether the engagement collides with another.
+BOOKING_FIELDS = ("venue", "starts_at", "ends_at")
+
+Status = EngagementStatus
+STATUS_MOVES = {
+    Status.TENTATIVE: (Status.CONFIRMED, Status.POSTPONED, Status.CANCELLED),
+    Status.CONFIRMED: (Status.TENTATIVE, Status.POSTPONED, Status.CANCELLED),
+    Status.POSTPONED: (Status.TENTATIVE, Status.CONFIRMED, Status.CANCELLED),
+    # Final: calendars have been told to remove it. Plan a new engagement instead.
+    Status.CANCELLED: (),
+}
+# A visit in one of these takes no live engagement.
+CLOSED_VISIT_STATUSES = (VisitStatus.DECLINED, VisitStatus.POSTPONED, VisitStatus.CANCELLED)
+
+
+def allowed_engagement_statuses(current) -> list[str]:
+    return [current, *STATUS_MOVES[current]]
+
+
+@transaction.atomic
+def create_engagement(
+    *, visit: Visit, by, starts_at: datetime, ends_at: datetime, hosts=(), **fields
+) -> Engagement:
+    engagement = check_new_engagement(
+        visit=visit, by=by, starts_at=starts_at, ends_at=ends_at, hosts=hosts, **fields
+    )
+    # One history row, written once the hosts are set, rather than one per signal.
+    attribute(engagement, by, _("Created")).save_without_historical_record()
+    engagement.skip_history_when_saving = True
+    engagement.hosts.set(hosts)
+    del engagement.skip_history_when_saving
+    engagement_history.create_historical_record(engagement, "+")
+    return engagement
+
+
+@transaction.atomic
+def update_engagement(engagement: Engagement, *, by, hosts=None, **changes) -> Engagement:
+    """Apply `changes` (and a new host list, if given); the named helpers below call this."""
+    plan = check_engagement_changes(engagement, by=by, hosts=hosts, **changes)
+    current = plan.engagement
+    if not plan.changed and not plan.hosts_changed:
+        return current
+    if plan.hosts_changed or any(name in (*CALENDAR_FIELDS, "status") for name in plan.changed):
+        current.sequence += 1
+    attribute(current, by, describe_change(plan.changed, plan.hosts_changed))
+    if plan.hosts_changed:
+        current.skip_history_when_saving = True
+        current.hosts.set(plan.hosts)
+        del current.skip_history_when_saving
+    current.save()
+    return current
+
+
+def check_new_engagement(*, visit, by, starts_at, ends_at, hosts=(), **fields) -> Engagement:
+    """The engagement `create_engagement` would write, validated and with its resources locked
+    until the transaction ends (forms call this to show refusals beside the fields)."""
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not an engagement field: {', '.join(sorted(unknown))}")
+    engagement = Engagement(visit=visit, starts_at=starts_at, ends_at=ends_at, **fields)
+    validate_engagement(engagement, list(hosts), by, rebooked=True)
+    return engagement
+
+
+@dataclass
+class ChangePlan:
+    engagement: Engagement
+    changed: list[str]
+    hosts: set
+    hosts_changed: bool
+
+
+def check_engagement_changes(engagement, *, by, hosts=None, **changes) -> ChangePlan:
+    """What `update_engagement` would write, validated, with the rows it needs locked."""
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not an engagement field: {', '.join(sorted(unknown))}")
+    current = Engagement.objects.select_for_update().select_related("visit").get(pk=engagement.pk)
+    old_hosts = set(current.hosts.all())
+    new_hosts = old_hosts if hosts is None else set(hosts)
+    changed = [name for name, value in changes.items() if getattr(current, name) != value]
+    plan = ChangePlan(current, changed, new_hosts, new_hosts != old_hosts)
+    if not changed and not plan.hosts_changed:
+        return plan
+    old_status = current.status
+    if "status" in changed and changes["status"] not in STATUS_MOVES[old_status]:
+        raise refusal_of_status(old_status, changes["status"])
+    for name in changed:
+        setattr(current, name, changes[name])
+    rebooked = plan.hosts_changed or any(name in BOOKING_FIELDS for name in changed)
+    becomes_live = current.is_live and old_status not in LIVE_ENGAGEMENT_STATUSES
+    validate_engagement(current, new_hosts, by, rebooked=rebooked or becomes_live)
+    return plan
+
+
+def reschedule_engagement(engagement, *, by, starts_at, ends_at) -> Engagement:
+    return update_engagement(engagement, by=by, starts_at=starts_at, ends_at=ends_at)
+
+
+def change_engagement_venue(engagement, *, by, venue, location="") -> Engagement:
+    return update_engagement(engagement, by=by, venue=venue, location=location)
+
+
+def change_engagement_hosts(engagement, *, by, hosts) -> Engagement:
+    return update_engagement(engagement, by=by, hosts=hosts)
+
+
+def confirm_engagement(engagement, *, by) -> Engagement:
+    return update_engagement(engagement, by=by, status=Status.CONFIRMED)
+
+
+def postpone_engagement(engagement, *, by) -> Engagement:
+    return update_engagement(engagement, by=by, status=Status.POSTPONED)
+
+
+def cancel_engagement(engagement, *, by) -> Engagement:
+    return update_engagement(engagement, by=by, status=Status.CANCELLED)
+
+
+@transaction.atomic
+def delete_engagement(engagement: Engagement, *, by) -> None:
+    """Only a tentative engagement is deleted; any other is cancelled, so calendars drop it."""
+    current = Engagement.objects.select_for_update().get(pk=engagement.pk)
+    if not may_delete(current):
+        raise RuleBroken(
+            _("A %(status)s engagement is cancelled, not deleted, so that calendars remove it.")
+            % {"status": current.get_status_display().lower()}
+        )
+    attribute(current, by, _("Deleted")).delete()
+
+
+def may_delete(engagement: Engagement) -> bool:
+    return engagement.status == Status.TENTATIVE
+
+
+def validate_engagement(engagement: Engagement, hosts, by, *, rebooked: bool) -> None:
+    """Every rule an engagement obeys; raises RuleBroken keyed by field."""
+    engagement.starts_at = as_aware(engagement.starts_at, "starts_at")
+    engagement.ends_at = as_aware(engagement.ends_at, "ends_at")
+    errors = {}
+    if engagement.ends_at <= engagement.starts_at:
+        errors["ends_at"] = [_("The end must be after the start.")]
+    if engagement.venue is None and not engagement.location.strip():
+        errors["venue"] = [_("Choose a room, or give another location.")]
+    elif engagement.venue is not None and engagement.location.strip():
+        errors["location"] = [_("Give a room or another location, not both.")]
+    if rebooked and engagement.venue is not None and not engagement.venue.is_active:
+        errors["venue"] = [_("%(venue)s is no longer in use.") % {"venue": engagement.venue}]
+    if engagement.is_live and engagement.visit.status in CLOSED_VISIT_STATUSES:
+        errors["status"] = [
+            _("The visit is %(status)s: its programme takes no tentative or confirmed item.")
+            % {"status": engagement.visit.get_status_display().lower()}
+        ]
+    if errors:
+        raise RuleBroken(errors)
+    if rebooked and engagement.is_live:
+        refuse_conflicts(Booking.of(engagement, hosts), by)
+
+
+def as_aware(value: datetime, field: str) -> datetime:
+    """Naive times are read as City Hall's wall clock, strictly (see visits.localtime)."""
+    if value is None:
+        raise RuleBroken({field: [_("This field is required.")]})
+    if timezone.is_aware(value):
+        return value
+    try:
+        return aware_local_time(value)
+    except ValidationError as error:
+        raise RuleBroken({field: error.messages}) from error
+
+
+def refusal_of_status(current, wanted) -> TransitionRefused:
+    moves = STATUS_MOVES[current]
+    if not moves:
+        message = _("A cancelled engagement stays cancelled; plan a new one instead.")
+    else:
+        message = _("A %(current)s engagement can become: %(allowed)s.") % {
+            "current": Status(current).label.lower(),
+            "allowed": ", ".join(str(Status(move).label).lower() for move in moves),
+        }
+    return TransitionRefused({"status": [message]})
+
+
+def describe_change(changed, hosts_changed) -> str:
+    if "status" in changed:
+        return _("Status changed")
+    if {"starts_at", "ends_at"} & set(changed):
+        return _("Rescheduled")
+    if {"venue", "location"} & set(changed):
+        return _("Venue changed")
+    if hosts_changed:
+        return _("Hosts changed")
+    return _("Edited")

@@ -1,0 +1,82 @@
+"""A visit's lifecycle as explicit moves, each recorded with its time and author."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from visits.models import Visit, VisitTransition
+from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, EngagementStatus, VisitStatus
+from visits.services.attribution import attribute
+from visits.services.engagements import update_engagement
+from visits.services.errors import TransitionRefused
+
+Status = VisitStatus
+MOVES = {
+    Status.REQUESTED: (Status.UNDER_REVIEW, Status.DECLINED, Status.CANCELLED),
+    Status.UNDER_REVIEW: (Status.APPROVED, Status.DECLINED, Status.POSTPONED, Status.CANCELLED),
+    Status.APPROVED: (Status.CONFIRMED, Status.POSTPONED, Status.CANCELLED),
+    Status.CONFIRMED: (Status.HELD, Status.POSTPONED, Status.CANCELLED),
+    Status.POSTPONED: (Status.UNDER_REVIEW, Status.CANCELLED),
+    Status.HELD: (),
+    Status.DECLINED: (),
+    Status.CANCELLED: (),
+}
+
+
+def allowed_moves(status) -> tuple:
+    return MOVES[status]
+
+
+@transaction.atomic
+def move_visit(visit: Visit, to_status, *, by, note: str = "", today=None) -> Visit:
+    """Move the visit to `to_status`, or raise TransitionRefused saying which moves exist."""
+    current = Visit.objects.select_for_update().get(pk=visit.pk)
+    from_status = current.status
+    check_move(current, to_status, today)
+    current.status = to_status
+    attribute(current, by, Status(to_status).label).save()
+    VisitTransition.objects.create(
+        visit=current, from_status=from_status, to_status=to_status, by=by, note=note
+    )
+    programme_follows(current, by)
+    return current
+
+
+def programme_follows(visit: Visit, by) -> None:
+    """A declined or cancelled visit cancels its programme; a postponed one postpones it."""
+    if visit.status in (Status.DECLINED, Status.CANCELLED):
+        affected = visit.engagements.exclude(status=EngagementStatus.CANCELLED)
+        new_status = EngagementStatus.CANCELLED
+    elif visit.status == Status.POSTPONED:
+        affected = visit.engagements.filter(status__in=LIVE_ENGAGEMENT_STATUSES)
+        new_status = EngagementStatus.POSTPONED
+    else:
+        return
+    for engagement in affected:
+        update_engagement(engagement, by=by, status=new_status)
+
+
+def check_move(visit: Visit, to_status, today=None) -> None:
+    if to_status not in MOVES[visit.status]:
+        raise refusal(visit.status, to_status)
+    today = today or timezone.localdate()
+    if to_status == Status.HELD and visit.starts_on > today:
+        raise TransitionRefused(
+            {"status": [_("A visit is marked as held once its first day has come.")]}
+        )
+
+
+def refusal(from_status, to_status) -> TransitionRefused:
+    label = Status(from_status).label.lower()
+    moves = MOVES[from_status]
+    if not moves:
+        message = _("A %(status)s visit is final: it cannot become %(wanted)s.") % {
+            "status": label,
+            "wanted": Status(to_status).label.lower(),
+        }
+    else:
+        message = _("A %(status)s visit can become: %(allowed)s.") % {
+            "status": label,
+            "allowed": ", ".join(str(Status(move).label).lower() for move in moves),
+        }
+    return TransitionRefused({"status": [message]})

@@ -1,0 +1,23 @@
+from datetime import date
+
+
+class IsoDateConverter:
+    """`2027-03-10` in a URL; an impossible date (2027-02-30) does not match, hence a 404."""
+
+    regex = r"\d{4}-\d{2}-\d{2}"
+
+    def to_python(self, value: str) -> date:
+        return date.fromisoformat(value)
+
+    def to_url(self, value: date) -> str:
+        return value.isoformat()
+
+
+class PeriodConverter:
+    regex = "day|week"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
