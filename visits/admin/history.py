@@ -13,7 +13,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 
 class DoorHistoryMixin(SimpleHistoryAdmin):
-    history_list_display = ["history_change_reason"]
+    # Translates each row's change reason, stored in English (visits.services.attribution).
+    object_history_list_template = "admin/history_list.html"
 
     def history_view(self, request, object_id, extra_context=None):
         self.visible_or_404(request, object_id)

@@ -8,10 +8,15 @@ from visits.roles import PROTOCOL_OFFICE, STAFF, ensure_roles
 def create_roles(apps, schema_editor):
     # Permissions are normally created after all migrations; the groups need them now.
     app_config = apps.get_app_config("visits")
-    app_config.models_module = True  # the historical app config lacks it; both helpers check it
-    create_contenttypes(app_config, apps=apps, verbosity=0)
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
+    # The historical app config lacks it; both helpers check it. Restored after, since the
+    # tests call this with the real app registry.
+    previous = getattr(app_config, "models_module", None)
+    app_config.models_module = previous or True
+    try:
+        create_contenttypes(app_config, apps=apps, verbosity=0)
+        create_permissions(app_config, apps=apps, verbosity=0)
+    finally:
+        app_config.models_module = previous
     ensure_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 

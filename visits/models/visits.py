@@ -16,6 +16,9 @@ from visits.models.choices import (
 from visits.models.references import next_visit_reference
 from visits.models.visibility import VisitQuerySet
 
+# Kept by name so that services can write one history row after setting the hosts.
+visit_history = HistoricalRecords(m2m_fields=["hosts"], excluded_fields=["updated_at"])
+
 
 class Visit(models.Model):
     """One official visit or ceremony, with its principal guest(s) and delegation."""
@@ -70,7 +73,7 @@ class Visit(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = VisitQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[hosts], excluded_fields=["updated_at"])
+    history = visit_history
 
     class Meta:
         verbose_name = _("visit")

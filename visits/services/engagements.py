@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as reason
 
 from visits.localtime import aware_local_time
 from visits.models import Engagement, Visit
@@ -51,7 +52,7 @@ def create_engagement(
         visit=visit, by=by, starts_at=starts_at, ends_at=ends_at, hosts=hosts, **fields
     )
     # One history row, written once the hosts are set, rather than one per signal.
-    attribute(engagement, by, _("Created")).save_without_historical_record()
+    attribute(engagement, by, reason("Created")).save_without_historical_record()
     engagement.skip_history_when_saving = True
     engagement.hosts.set(hosts)
     del engagement.skip_history_when_saving
@@ -152,7 +153,7 @@ def delete_engagement(engagement: Engagement, *, by) -> None:
             _("A %(status)s engagement is cancelled, not deleted, so that calendars remove it.")
             % {"status": current.get_status_display().lower()}
         )
-    attribute(current, by, _("Deleted")).delete()
+    attribute(current, by, reason("Deleted")).delete()
 
 
 def may_delete(engagement: Engagement) -> bool:
@@ -209,11 +210,11 @@ def refusal_of_status(current, wanted) -> TransitionRefused:
 
 def describe_change(changed, hosts_changed) -> str:
     if "status" in changed:
-        return _("Status changed")
+        return reason("Status changed")
     if {"starts_at", "ends_at"} & set(changed):
-        return _("Rescheduled")
+        return reason("Rescheduled")
     if {"venue", "location"} & set(changed):
-        return _("Venue changed")
+        return reason("Venue changed")
     if hosts_changed:
-        return _("Hosts changed")
-    return _("Edited")
+        return reason("Hosts changed")
+    return reason("Edited")

@@ -3,9 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as reason
 
 from visits.models import Visit, VisitGuest, VisitTransition
 from visits.models.choices import DelegationRole, VisitStatus
+from visits.models.visits import visit_history
 from visits.services.attribution import attribute
 from visits.services.errors import RuleBroken
 
@@ -38,10 +40,15 @@ def create_visit(*, by, delegation=None, hosts=(), import_key=None, **fields) ->
         role == DelegationRole.PRINCIPAL for _guest, role in delegation
     ):
         raise RuleBroken({"guests": [_("A visit needs at least one principal guest.")]})
-    attribute(visit, by, _("Created")).save()
-    for position, (guest, role) in enumerate(delegation or ()):
-        VisitGuest.objects.create(visit=visit, guest=guest, role=role, position=position)
+    # One history row, written once the hosts are set, rather than one per signal.
+    attribute(visit, by, reason("Created")).save_without_historical_record()
+    visit.skip_history_when_saving = True
     visit.hosts.set(hosts)
+    del visit.skip_history_when_saving
+    visit_history.create_historical_record(visit, "+")
+    for position, (guest, role) in enumerate(delegation or ()):
+        participant = VisitGuest(visit=visit, guest=guest, role=role, position=position)
+        attribute(participant, by, reason("Created")).save()
     VisitTransition.objects.create(visit=visit, to_status=visit.status, by=by)
     return visit
 
@@ -55,9 +62,11 @@ def update_visit(visit: Visit, *, by, hosts=None, **changes) -> Visit:
     for name, value in changes.items():
         setattr(current, name, value)
     validate_visit(current)
-    attribute(current, by, _("Edited")).save()
     if hosts is not None:
+        current.skip_history_when_saving = True
         current.hosts.set(hosts)
+        del current.skip_history_when_saving
+    attribute(current, by, reason("Edited")).save()
     return current
 
 

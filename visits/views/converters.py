@@ -7,7 +7,11 @@ class IsoDateConverter:
     regex = r"\d{4}-\d{2}-\d{2}"
 
     def to_python(self, value: str) -> date:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
+        # A week either side must stay inside Python's calendar (years 1 to 9999).
+        if not date(2, 1, 1) <= day <= date(9998, 12, 31):
+            raise ValueError("outside the agenda's calendar")
+        return day
 
     def to_url(self, value: date) -> str:
         return value.isoformat()

@@ -1,0 +1,198 @@
+"""An officer plans a visit end to end in the admin; every write goes through the services."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import GuestFactory, HostFactory, VenueFactory, VisitFactory
+from tests.visits.test_admin import engagement_form, visit_form
+from tests.visits.test_engagement_services import DAY, at, book
+from visits import services
+from visits.models import Engagement, Visit
+from visits.models.choices import Confidentiality, EngagementStatus, VisitStatus
+
+
+@pytest.fixture(autouse=True)
+def in_english(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
+def visit_change_form(visit, **changes):
+    """The change form as the page would post it back, with the delegation as it is."""
+    participants = list(visit.participants.all())
+    data = visit_form(*[(p.guest_id, p.role) for p in participants]) | {
+        "kind": visit.kind,
+        "occasion_fr": visit.occasion_fr,
+        "occasion_en": visit.occasion_en,
+        "starts_on": visit.starts_on.isoformat(),
+        "status": visit.status,
+        "confidentiality": visit.confidentiality,
+        "participants-INITIAL_FORMS": str(len(participants)),
+    }
+    for number, participant in enumerate(participants):
+        data |= {
+            f"participants-{number}-id": participant.pk,
+            f"participants-{number}-visit": visit.pk,
+        }
+    return data | changes
+
+
+def errors_of(response) -> str:
+    return " ".join(re.findall(r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', response.text, re.S))
+
+
+def test_officer_plans_a_visit_end_to_end(officer_client, officer):
+    guest, room, mayor = GuestFactory(name="Roberto Gualtieri"), VenueFactory(), HostFactory()
+    data = visit_form((guest.pk, "principal")) | {"starts_on": DAY.isoformat()}
+    response = officer_client.post(reverse("admin:visits_visit_add"), data)
+    assert response.status_code == 302, errors_of(response)
+    visit = Visit.objects.get()
+    assert (visit.status, visit.transitions.get().by) == (VisitStatus.REQUESTED, officer)
+
+    page = officer_client.get(reverse("admin:visits_visit_change", args=[visit.pk])).text
+    add_url = reverse("admin:visits_engagement_add") + f"?visit={visit.pk}"
+    assert add_url in page and reverse("staff:run_sheet", args=[visit.reference]) in page
+
+    for title, start, end in [("Lunch", "12:00", "13:30"), ("Welcome", "10:00", "11:00")]:
+        form = engagement_form(visit, room, title_en=title, starts_at_1=start, ends_at_1=end)
+        form["hosts"] = [mayor.pk]
+        response = officer_client.post(reverse("admin:visits_engagement_add"), form)
+        assert response.status_code == 302, errors_of(response)
+
+    for step in ["under_review", "approved", "confirmed"]:
+        response = officer_client.post(
+            reverse("admin:visits_visit_change", args=[visit.pk]),
+            visit_change_form(visit, status=step, move_note=f"step {step}"),
+        )
+        assert response.status_code == 302, errors_of(response)
+    visit.refresh_from_db()
+    assert visit.status == VisitStatus.CONFIRMED
+    assert [t.note for t in visit.transitions.all()][1:] == [
+        "step under_review",
+        "step approved",
+        "step confirmed",
+    ]
+    programme = [(e.title_en, list(e.hosts.all())) for e in visit.engagements.all()]
+    assert programme == [("Welcome", [mayor]), ("Lunch", [mayor])]
+    page = officer_client.get(reverse("staff:run_sheet", args=[visit.reference])).text
+    assert page.index("Welcome") < page.index("Lunch") and "Roberto Gualtieri" in page
+
+
+def test_visit_form_offers_only_the_allowed_moves(officer_client, officer):
+    visit = VisitFactory(status=VisitStatus.APPROVED)
+    page = officer_client.get(reverse("admin:visits_visit_change", args=[visit.pk])).text
+    status_select = re.search(r'<select name="status".*?</select>', page, re.S).group(0)
+    assert re.findall(r'value="(\w+)"', status_select) == [
+        "approved",
+        "confirmed",
+        "postponed",
+        "cancelled",
+    ]
+
+
+def test_illegal_move_posted_anyway_is_a_form_error(officer_client):
+    visit = VisitFactory(status=VisitStatus.REQUESTED)
+    response = officer_client.post(
+        reverse("admin:visits_visit_change", args=[visit.pk]),
+        visit_change_form(visit, status="held"),
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice. held is not one of the available choices." in errors_of(response)
+    visit.refresh_from_db()
+    assert visit.status == VisitStatus.REQUESTED
+
+
+def test_room_clash_in_the_admin_is_a_form_error_naming_the_engagement(officer_client, officer):
+    room = VenueFactory(name="Salon des Arcades")
+    taken = VisitFactory(starts_on=DAY)
+    book(taken, officer, at(11), at(12), venue=room, title_en="Rome reception")
+    visit = VisitFactory(starts_on=DAY)
+    response = officer_client.post(
+        reverse("admin:visits_engagement_add"), engagement_form(visit, room)
+    )
+    assert response.status_code == 200
+    assert "Salon des Arcades is taken by “Rome reception”" in errors_of(response)
+    assert not visit.engagements.exists()
+
+
+def test_hidden_clash_in_the_admin_says_only_the_room_is_taken(officer_client, officer):
+    room = VenueFactory()
+    secret = VisitFactory(starts_on=DAY, confidentiality=Confidentiality.CONFIDENTIAL)
+    book(secret, officer, at(11), at(12), venue=room, title_en="Secret talks")
+    response = officer_client.post(
+        reverse("admin:visits_engagement_add"), engagement_form(VisitFactory(starts_on=DAY), room)
+    )
+    assert "The room is taken at this time." in errors_of(response)
+    assert "Secret talks" not in response.text and secret.reference not in response.text
+
+
+def test_engagement_edited_in_the_admin_bumps_its_sequence_and_history(officer_client, officer):
+    visit = VisitFactory(starts_on=DAY)
+    engagement = book(visit, officer, at(11), at(12), venue=VenueFactory())
+    form = engagement_form(visit, engagement.venue, starts_at_1="15:00", ends_at_1="16:00")
+    response = officer_client.post(
+        reverse("admin:visits_engagement_change", args=[engagement.pk]), form
+    )
+    assert response.status_code == 302, errors_of(response)
+    engagement.refresh_from_db()
+    assert (engagement.starts_at, engagement.sequence) == (at(15), 1)
+    history = officer_client.get(
+        reverse("admin:visits_engagement_history", args=[engagement.pk])
+    ).text
+    assert "Rescheduled" in history and "officer" in history
+
+
+def test_confirmed_engagement_cannot_be_deleted_in_the_admin(officer_client, officer):
+    engagement = services.confirm_engagement(
+        book(VisitFactory(starts_on=DAY), officer, at(11), at(12), venue=VenueFactory()),
+        by=officer,
+    )
+    response = officer_client.post(
+        reverse("admin:visits_engagement_delete", args=[engagement.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 403
+    assert Engagement.objects.get().status == EngagementStatus.CONFIRMED
+
+
+def test_bulk_cancel_action_goes_through_the_service(officer_client, officer):
+    engagement = book(VisitFactory(starts_on=DAY), officer, at(11), at(12), venue=VenueFactory())
+    response = officer_client.post(
+        reverse("admin:visits_engagement_changelist"),
+        {"action": "cancel_selected", "_selected_action": [engagement.pk]},
+        follow=True,
+    )
+    assert "1 engagement updated." in response.text
+    engagement.refresh_from_db()
+    assert (engagement.status, engagement.sequence) == (EngagementStatus.CANCELLED, 1)
+    assert engagement.history.first().history_user == officer
+
+
+@pytest.mark.parametrize("page", ["history", "history_form"])
+def test_history_of_a_hidden_visit_is_not_found(officer_client, officer, page):
+    secret = services.create_visit(
+        by=officer,
+        kind="official_visit",
+        occasion_fr="Visite secrète",
+        occasion_en="Secret visit",
+        starts_on=DAY,
+        confidentiality=Confidentiality.CONFIDENTIAL,
+    )
+    version = secret.history.get().history_id
+    args = [secret.pk] if page == "history" else [secret.pk, version]
+    name = "history" if page == "history" else "simple_history"
+    response = officer_client.get(reverse(f"admin:visits_visit_{name}", args=args))
+    assert response.status_code == 404
+    assert "Secret visit" not in response.text
+
+
+def test_history_is_never_replayed(officer_client, officer):
+    visit = VisitFactory(starts_on=DAY)
+    services.update_visit(visit, by=officer, notes="v2")
+    oldest = visit.history.last().history_id
+    response = officer_client.post(
+        reverse("admin:visits_visit_simple_history", args=[visit.pk, oldest]), {"notes": ""}
+    )
+    assert response.status_code == 403
+    visit.refresh_from_db()
+    assert visit.notes == "v2"
