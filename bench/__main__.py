@@ -26,7 +26,7 @@ def main() -> int:
     from django.db import connection
     from django.test.utils import setup_test_environment
 
-    from bench import admin_lists
+    from bench import admin_lists, booking
     from visits.demo.seed import seed_demo
     from visits.models import Engagement, Visit
 
@@ -43,11 +43,49 @@ def main() -> int:
     from django.contrib.auth import get_user_model
 
     admin = get_user_model().objects.get(username="admin")
-    print(f"\nAdmin lists, median of {args.repeat} requests, as a ratio to the admin index:")
+    print(f"\nPages, median of {args.repeat} requests, as a ratio to the admin index:")
     print(f"{'page':<34} {'median ms':>10} {'ratio':>7} {'queries':>8}")
-    for name, median, ratio, queries in admin_lists.run(admin, args.repeat):
+    for name, median, ratio, queries in admin_lists.run(admin, args.repeat, staff_pages()):
         print(f"{name:<34} {median * 1000:>10.2f} {ratio:>7.1f} {queries:>8}")
+
+    print(f"\nOne booking, median of {args.repeat} rounds of 10, as a ratio to a direct insert:")
+    print(f"{'write':<34} {'median ms':>10} {'ratio':>7}")
+    for name, median, ratio in booking.run(admin, args.repeat):
+        print(f"{name:<34} {median * 1000:>10.2f} {ratio:>7.1f}")
     return 0
+
+
+def staff_pages():
+    """The agenda of the busiest week in the data, and the run-sheet of its busiest visit."""
+    from django.db.models import Count
+    from django.db.models.functions import TruncWeek
+    from django.urls import reverse
+
+    from visits.models import Engagement
+
+    busiest = (
+        Engagement.objects.annotate(week=TruncWeek("starts_at"))
+        .values("week")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "week")
+        .first()
+    )
+    week = busiest["week"].date()
+    visit = (
+        Engagement.objects.filter(starts_at__date__gte=week)
+        .values("visit__reference")
+        .annotate(count=Count("pk"))
+        .order_by("-count")
+        .first()
+    )
+    return [
+        (
+            f"agenda, week of {week} ({busiest['count']} items)",
+            reverse("staff:agenda", args=["week", week]),
+        ),
+        ("agenda, one day", reverse("staff:agenda", args=["day", week])),
+        ("run-sheet", reverse("staff:run_sheet", args=[visit["visit__reference"]])),
+    ]
 
 
 if __name__ == "__main__":

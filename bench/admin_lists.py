@@ -30,11 +30,11 @@ def query_count(client: Client, url: str) -> int:
     return len(queries)  # read now: the next request clears the connection's log
 
 
-def run(user, repeat: int) -> list[tuple[str, float, float, int]]:
+def run(user, repeat: int, extra_pages=()) -> list[tuple[str, float, float, int]]:
     """(page, median seconds, ratio to the baseline, queries) for the baseline and each page."""
     client = Client()
     client.force_login(user)
-    pages = [BASELINE, *PAGES]
+    pages = [BASELINE, *PAGES, *extra_pages]
     queries = {url: query_count(client, url) for _, url in pages}  # also warms caches
     samples = {url: [] for _, url in pages}
     for _ in range(repeat):

@@ -328,3 +328,25 @@ def test_the_programme_is_shown_in_time_order(officer_client):
     page = officer_client.get(admin_url(Visit, "change", visit.pk))
     inline = next(f for f in page.context["inline_admin_formsets"] if f.opts.model is Engagement)
     assert [form.original for form in inline if form.original] == [early, late]
+
+
+def test_engagement_at_a_time_repeated_by_the_autumn_change_gets_a_form_error(officer_client):
+    visit, venue = VisitFactory(starts_on=date(2027, 10, 31)), VenueFactory()
+    response = officer_client.post(
+        reverse("admin:visits_engagement_add"),
+        engagement_form(visit, venue, starts_at_1="02:15", ends_at_1="04:00"),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    assert "02:15 happens twice on Oct. 31, 2027 in Europe/Paris" in response.content.decode()
+    assert not visit.engagements.exists()
+
+
+def test_autumn_change_message_is_in_french_for_a_french_officer(officer_client):
+    visit, venue = VisitFactory(starts_on=date(2027, 10, 31)), VenueFactory()
+    response = officer_client.post(
+        reverse("admin:visits_engagement_add"),
+        engagement_form(visit, venue, starts_at_1="02:15", ends_at_1="04:00"),
+        HTTP_ACCEPT_LANGUAGE="fr",
+    )
+    assert "02:15 a lieu deux fois le 31 octobre 2027 à Europe/Paris" in response.content.decode()

@@ -126,3 +126,25 @@ def test_every_clash_is_reported_at_once(room, officer):
     with pytest.raises(services.Conflict) as refused:
         book(visit_of(guest), officer, at(10), at(11), venue=room, hosts=[mayor])
     assert sorted(refused.value.message_dict) == ["__all__", "hosts", "venue"]
+
+
+def test_turnover_is_counted_in_real_time_across_the_spring_change(room, officer):
+    from datetime import date, datetime
+
+    day = date(2027, 3, 28)
+    book(
+        visit_of(starts_on=day),
+        officer,
+        datetime(2027, 3, 28, 1),
+        datetime(2027, 3, 28, 1, 45),
+        venue=room,
+    )
+    # 01:45 CET and 03:00 CEST are 15 minutes apart, not 75: the 30-minute turnover is not kept.
+    with pytest.raises(services.Conflict):
+        book(
+            visit_of(starts_on=day),
+            officer,
+            datetime(2027, 3, 28, 3),
+            datetime(2027, 3, 28, 4),
+            venue=room,
+        )

@@ -173,3 +173,28 @@ def test_engagement_of_a_confidential_visit_is_written_like_any_other(officer):
     visit = VisitFactory(starts_on=DAY, confidentiality=Confidentiality.CONFIDENTIAL)
     engagement = book(visit, officer, at(10), at(10, 30) + timedelta(minutes=15), location="Élysée")
     assert engagement.minutes == 45
+
+
+def test_naive_time_repeated_by_the_autumn_change_is_refused(officer):
+    visit = VisitFactory(starts_on=date(2027, 10, 31))
+    with pytest.raises(services.RuleBroken) as refused:
+        book(
+            visit,
+            officer,
+            datetime(2027, 10, 31, 2, 30),
+            datetime(2027, 10, 31, 4),
+            venue=VenueFactory(),
+        )
+    [message] = refused.value.message_dict["starts_at"]
+    assert message == (
+        "02:30 happens twice on Oct. 31, 2027 in Europe/Paris: the clocks go back an hour at "
+        "that moment, so the time is ambiguous. Choose a time outside that hour."
+    )
+
+
+def test_times_either_side_of_the_changes_are_accepted(officer):
+    visit = VisitFactory(starts_on=date(2027, 3, 28))
+    spring = book(
+        visit, officer, datetime(2027, 3, 28, 1, 30), datetime(2027, 3, 28, 3), location="Parvis"
+    )
+    assert spring.minutes == 30  # 01:30 CET to 03:00 CEST

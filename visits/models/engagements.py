@@ -1,4 +1,5 @@
 import uuid
+from datetime import UTC
 
 from django.db import models
 from django.db.models import F, Q
@@ -82,7 +83,9 @@ class Engagement(models.Model):
 
     @property
     def minutes(self) -> int:
-        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+        # In UTC: between two times of one zone, Python counts wall-clock time.
+        elapsed = self.ends_at.astimezone(UTC) - self.starts_at.astimezone(UTC)
+        return int(elapsed.total_seconds() // 60)
 
     @property
     def is_live(self) -> bool:

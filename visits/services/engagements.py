@@ -6,7 +6,7 @@ shows has changed and records who did it, in one transaction. A refusal raises a
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -185,15 +185,17 @@ def validate_engagement(engagement: Engagement, hosts, by, *, rebooked: bool) ->
 
 
 def as_aware(value: datetime, field: str) -> datetime:
-    """Naive times are read as City Hall's wall clock, strictly (see visits.localtime)."""
+    """Naive times are read as City Hall's wall clock, strictly (see visits.localtime). All
+    become UTC: Python adds and subtracts aware times of one zone on the wall clock, which
+    is an hour off across a clock change."""
     if value is None:
         raise RuleBroken({field: [_("This field is required.")]})
-    if timezone.is_aware(value):
-        return value
-    try:
-        return aware_local_time(value)
-    except ValidationError as error:
-        raise RuleBroken({field: error.messages}) from error
+    if timezone.is_naive(value):
+        try:
+            value = aware_local_time(value)
+        except ValidationError as error:
+            raise RuleBroken({field: error.messages}) from error
+    return value.astimezone(UTC)
 
 
 def refusal_of_status(current, wanted) -> TransitionRefused:
