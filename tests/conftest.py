@@ -1,9 +1,17 @@
+import os
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import UserFactory
 from visits.roles import PROTOCOL_OFFICE, STAFF, ensure_roles
+
+# In CI, property tests draw the same examples every run: a red build is then reproducible.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 def pytest_collection_modifyitems(config, items):

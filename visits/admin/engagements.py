@@ -69,7 +69,7 @@ class EngagementAdmin(LocalTimesMixin, DoorHistoryMixin, DoorModelAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.viewer = request.user
-        if obj is not None:
+        if obj is not None and "status" in form.base_fields:  # absent when read only
             status = form.base_fields["status"]
             allowed = engagements.allowed_engagement_statuses(obj.status)
             status.choices = [(value, label) for value, label in status.choices if value in allowed]
