@@ -151,3 +151,13 @@ def test_visit_edit_is_validated_and_attributed(visit, officer):
 def test_status_moves_only_through_the_lifecycle(visit, officer):
     with pytest.raises(TypeError):
         services.update_visit(visit, by=officer, status=S.CONFIRMED)
+
+
+def test_new_occasion_bumps_the_sequence_of_the_visits_engagements(visit, officer):
+    engagement = book(visit, officer, at(10), at(11), venue=VenueFactory())
+    services.update_visit(visit, by=officer, notes="Internal only")
+    engagement.refresh_from_db()
+    assert engagement.sequence == 0
+    services.update_visit(visit, by=officer, occasion_en="Official visit of the Mayor of Rome")
+    engagement.refresh_from_db()
+    assert engagement.sequence == 1

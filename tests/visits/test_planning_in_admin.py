@@ -196,3 +196,21 @@ def test_history_is_never_replayed(officer_client, officer):
     assert response.status_code == 403
     visit.refresh_from_db()
     assert visit.notes == "v2"
+
+
+@pytest.mark.parametrize("changes", [1, 3])
+def test_history_page_query_count_does_not_grow_with_changes(
+    officer_client, officer, django_assert_num_queries, changes
+):
+    engagement = book(VisitFactory(starts_on=DAY), officer, at(8), at(9), venue=VenueFactory())
+    for number in range(changes):
+        host = HostFactory(name=f"Host {number}")
+        services.update_engagement(
+            engagement, by=officer, hosts=[host], starts_at=at(10 + number), ends_at=at(11 + number)
+        )
+    url = reverse("admin:visits_engagement_history", args=[engagement.pk])
+    officer_client.get(url)  # warms the content type cache
+    with django_assert_num_queries(11):
+        page = officer_client.get(url).text
+    assert page.count("Rescheduled") == changes
+    assert f"[Host {changes - 1} (Deputy Mayor)]" in page  # the hosts' change is shown

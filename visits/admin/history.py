@@ -5,11 +5,15 @@ queryset, which would show a hidden visit's past to anyone; here such an object 
 history is read, never replayed: a revert would bypass the scheduling services.
 """
 
+from collections import defaultdict
+
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import ModelChange, ModelDelta
+from simple_history.utils import get_m2m_reverse_field_name
 
 
 class DoorHistoryMixin(SimpleHistoryAdmin):
@@ -29,3 +33,39 @@ class DoorHistoryMixin(SimpleHistoryAdmin):
     def visible_or_404(self, request, object_id):
         if self.get_object(request, unquote(object_id)) is None:
             raise Http404
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        """The library's deltas, with the many-to-many ones (hosts) read in one query for
+        the whole page instead of two per row."""
+        records = list(historical_records)
+        m2m_names = [field.name for field in self.model.history.model._history_m2m_fields]
+        linked = self.m2m_rows_by_record(records, m2m_names)
+        for newer, older in zip(records, records[1:], strict=False):
+            delta = newer.diff_against(
+                older, excluded_fields=m2m_names, foreign_keys_are_objs=foreign_keys_are_objs
+            )
+            changes = list(delta.changes)
+            for name in m2m_names:
+                before, after = linked[name][older.pk], linked[name][newer.pk]
+                if before != after:
+                    changes.append(ModelChange(name, before, after))
+            delta = ModelDelta(changes, [c.field for c in changes], older, newer)
+            helper = self.get_historical_record_context_helper(request, newer)
+            newer.history_delta_changes = helper.context_for_delta_changes(delta)
+
+    def m2m_rows_by_record(self, records, m2m_names) -> dict:
+        """{field name: {history id: [{target name: object}, ...] in a stable order}}."""
+        linked = {}
+        for name in m2m_names:
+            target = get_m2m_reverse_field_name(self.model._meta.get_field(name))
+            rows = (
+                getattr(self.model.history.model, name)
+                .model.objects.filter(history__in=[record.pk for record in records])
+                .select_related(target)
+                .order_by(target)
+            )
+            by_record = defaultdict(list)
+            for row in rows:
+                by_record[row.history_id].append({target: getattr(row, target)})
+            linked[name] = by_record
+        return linked

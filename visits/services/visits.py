@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as reason
 
@@ -24,6 +25,10 @@ EDITABLE_FIELDS = (
     "requested_on",
     "notes",
 )
+
+
+# What an engagement's calendar entry shows of its visit, or who may see it.
+SHOWN_ON_ENGAGEMENTS = ("occasion_fr", "occasion_en", "confidentiality", "embargo_until")
 
 
 @transaction.atomic
@@ -59,10 +64,17 @@ def update_visit(visit: Visit, *, by, hosts=None, **changes) -> Visit:
     if unknown:
         raise TypeError(f"Not a visit field (the status moves through move_visit): {unknown}")
     current = Visit.objects.select_for_update().get(pk=visit.pk)
-    for name, value in changes.items():
-        setattr(current, name, value)
+    changed = [name for name, value in changes.items() if getattr(current, name) != value]
+    hosts_changed = hosts is not None and set(hosts) != set(current.hosts.all())
+    if not changed and not hosts_changed:
+        return current
+    for name in changed:
+        setattr(current, name, changes[name])
     validate_visit(current)
-    if hosts is not None:
+    if set(changed) & set(SHOWN_ON_ENGAGEMENTS):
+        # Calendars describe each engagement with its visit: they must fetch them again.
+        current.engagements.update(sequence=F("sequence") + 1)
+    if hosts_changed:
         current.skip_history_when_saving = True
         current.hosts.set(hosts)
         del current.skip_history_when_saving
