@@ -56,7 +56,7 @@ def main() -> int:
 
 
 def staff_pages():
-    """The agenda of the busiest week in the data, and the run-sheet of its busiest visit."""
+    """The agenda of the busiest week in the data, and the run-sheet of the longest programme."""
     from django.db.models import Count
     from django.db.models.functions import TruncWeek
     from django.urls import reverse
@@ -72,19 +72,21 @@ def staff_pages():
     )
     week = busiest["week"].date()
     visit = (
-        Engagement.objects.filter(starts_at__date__gte=week)
-        .values("visit__reference")
+        Engagement.objects.values("visit__reference")
         .annotate(count=Count("pk"))
-        .order_by("-count")
+        .order_by("-count", "visit__reference")
         .first()
     )
     return [
         (
-            f"agenda, week of {week} ({busiest['count']} items)",
+            f"agenda, busiest week ({busiest['count']} items)",
             reverse("staff:agenda", args=["week", week]),
         ),
-        ("agenda, one day", reverse("staff:agenda", args=["day", week])),
-        ("run-sheet", reverse("staff:run_sheet", args=[visit["visit__reference"]])),
+        ("agenda, its Monday", reverse("staff:agenda", args=["day", week])),
+        (
+            f"run-sheet ({visit['count']} items)",
+            reverse("staff:run_sheet", args=[visit["visit__reference"]]),
+        ),
     ]
 
 
