@@ -63,7 +63,7 @@ MIDDLEWARE = [
 
 # History is read in the admin, never replayed: a revert would bypass the scheduling rules.
 SIMPLE_HISTORY_REVERT_DISABLED = True
-LOGIN_URL = "admin:login"
+LOGIN_URL = "staff:login"
 
 ROOT_URLCONF = "protocol.urls"
 WSGI_APPLICATION = "protocol.wsgi.application"

@@ -1,16 +1,27 @@
 """Pages for City Hall staff, signed in: the agenda and the run-sheets."""
 
+from django.contrib.auth import views as auth_views
 from django.urls import path, register_converter
 
 from visits.views import agenda, run_sheet
-from visits.views.converters import IsoDateConverter, PeriodConverter
+from visits.views.converters import IsoDateConverter, PeriodConverter, ReferenceConverter
 
 register_converter(IsoDateConverter, "isodate")
 register_converter(PeriodConverter, "period")
+register_converter(ReferenceConverter, "reference")
 
 app_name = "staff"
 urlpatterns = [
+    # Staff who are not admin users sign in here (the admin's login refuses them).
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            template_name="staff/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(next_page="staff:login"), name="logout"),
     path("agenda/", agenda.agenda_now, name="agenda_now"),
     path("agenda/<period:period>/<isodate:day>/", agenda.agenda_page, name="agenda"),
-    path("visits/<str:reference>/run-sheet/", run_sheet.run_sheet, name="run_sheet"),
+    path("visits/<reference:reference>/run-sheet/", run_sheet.run_sheet, name="run_sheet"),
 ]

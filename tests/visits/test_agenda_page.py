@@ -1,5 +1,6 @@
 """The staff agenda: a week or a day of engagements, in Paris time."""
 
+import re
 from datetime import date
 
 import pytest
@@ -30,10 +31,10 @@ from visits.models.choices import DelegationRole
 pytestmark = pytest.mark.django_db
 
 
-def test_staff_page_anonymous_is_sent_to_the_admin_login(client, staff_page):
+def test_staff_page_anonymous_is_sent_to_sign_in(client, staff_page):
     response = client.get(staff_page)
     assert response.status_code == 302
-    assert response.url == f"{reverse('admin:login')}?next={staff_page}"
+    assert response.url == f"{reverse('staff:login')}?next={staff_page}"
 
 
 def test_staff_page_user_without_the_staff_permission_is_refused(staff_page):
@@ -301,6 +302,7 @@ def test_staff_pages_have_no_script_and_a_print_stylesheet(staff_client):
     for url in (agenda_url(), reverse("staff:run_sheet", args=[visit.reference])):
         text = staff_client.get(url).content.decode()
         assert "<script" not in text.lower(), url
+        assert not re.search(r"\son[a-z]+=", text), url  # no inline handler either
         assert "@media print" in text, url
 
 
@@ -317,3 +319,26 @@ def test_agenda_query_count_does_not_grow_with_engagements(
 
 
 # The run-sheet
+
+
+def test_staff_member_who_is_not_an_admin_user_signs_in_and_sees_the_agenda(client, db):
+    from tests.conftest import user_in
+    from visits.roles import STAFF
+
+    reader = user_in(STAFF, "reader")
+    reader.is_staff = False
+    reader.save()
+    response = client.post(
+        reverse("staff:login"),
+        {
+            "username": "reader",
+            "password": "correct horse battery staple",
+            "next": agenda_url(),
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 302 and response.url == agenda_url()
+    page = client.get(agenda_url(), HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200 and "Sign out" in page.text
+    assert client.post(reverse("staff:logout")).url == reverse("staff:login")
+    assert client.get(agenda_url()).status_code == 302

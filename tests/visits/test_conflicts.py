@@ -56,7 +56,7 @@ def test_hidden_clash_says_only_that_the_room_is_taken(room, officer):
     secret = visit_of(
         GuestFactory(name="Secret Guest"), confidentiality=Confidentiality.CONFIDENTIAL
     )
-    book(secret, officer, at(10), at(11), venue=room, title_en="Secret talks")
+    book(secret, None, at(10), at(11), venue=room, title_en="Secret talks")
     with pytest.raises(services.Conflict) as refused:
         book(visit_of(), officer, at(10), at(11), venue=room)
     assert refused.value.message_dict == {"venue": ["The room is taken at this time."]}
@@ -87,7 +87,7 @@ def test_host_is_never_in_two_engagements_at_once(officer):
 def test_hidden_host_clash_names_no_engagement(officer):
     mayor = HostFactory(name="Camille Laurent")
     secret = visit_of(confidentiality=Confidentiality.CONFIDENTIAL)
-    book(secret, officer, at(10), at(11), venue=VenueFactory(), hosts=[mayor])
+    book(secret, None, at(10), at(11), venue=VenueFactory(), hosts=[mayor])
     with pytest.raises(services.Conflict) as refused:
         book(visit_of(), officer, at(10), at(11), venue=VenueFactory(), hosts=[mayor])
     assert refused.value.message_dict == {

@@ -114,3 +114,29 @@ def test_simultaneous_reschedules_into_one_slot_let_exactly_one_win(cleared_offi
     outcomes = book_at_once(attempts, slow_check)
     assert outcomes == ["booked"] + ["refused"] * 3
     assert Engagement.objects.filter(venue=room, starts_at=at(17)).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_visit_moves_and_engagement_edits_at_once_never_deadlock(cleared_officer):
+    """Every write locks the visit before its engagements, so these wait, never deadlock."""
+    import contextlib
+
+    outcomes = []
+    for _round in range(4):
+        visit = VisitFactory(starts_on=DAY, status=VisitStatus.UNDER_REVIEW)
+        engagements = [
+            book(visit, cleared_officer, at(8 + n), at(8 + n, 30), venue=VenueFactory())
+            for n in range(3)
+        ]
+        move = lambda visit=visit: services.move_visit(  # noqa: E731
+            visit, VisitStatus.POSTPONED, by=cleared_officer
+        )
+        edits = [
+            lambda engagement=engagement: services.update_engagement(
+                engagement, by=cleared_officer, notes="Drapeaux", title_en="Changed"
+            )
+            for engagement in engagements
+        ]
+        outcomes += book_at_once([move, *edits, *edits], contextlib.nullcontext)
+    assert set(outcomes) == {"booked"}
+    assert set(Engagement.objects.values_list("status", "title_en")) == {("postponed", "Changed")}

@@ -3,6 +3,7 @@
 from datetime import date, datetime, timedelta
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from tests.factories import PARIS, HostFactory, VenueFactory, VisitFactory
 from visits import services
@@ -169,10 +170,23 @@ def test_unknown_field_is_a_programming_error(visit, officer):
         book(visit, officer, at(10), at(11), venue=VenueFactory(), colour="red")
 
 
-def test_engagement_of_a_confidential_visit_is_written_like_any_other(officer):
+def test_engagement_of_a_confidential_visit_is_written_by_a_cleared_officer(
+    officer, cleared_officer
+):
     visit = VisitFactory(starts_on=DAY, confidentiality=Confidentiality.CONFIDENTIAL)
-    engagement = book(visit, officer, at(10), at(10, 30) + timedelta(minutes=15), location="Élysée")
+    with pytest.raises(PermissionDenied):
+        book(visit, officer, at(10), at(11), location="Élysée")
+    engagement = book(
+        visit, cleared_officer, at(10), at(10, 30) + timedelta(minutes=15), location="Élysée"
+    )
     assert engagement.minutes == 45
+
+
+def test_staff_who_only_read_may_not_write(visit, staff_member):
+    with pytest.raises(PermissionDenied):
+        book(visit, staff_member, at(10), at(11), location="Élysée")
+    with pytest.raises(PermissionDenied):
+        services.move_visit(visit, VisitStatus.UNDER_REVIEW, by=staff_member)
 
 
 def test_naive_time_repeated_by_the_autumn_change_is_refused(officer):

@@ -45,10 +45,10 @@ def test_visit_needs_a_principal_guest(officer):
     assert refused.value.message_dict == {"guests": ["A visit needs at least one principal guest."]}
 
 
-def test_visit_goes_from_request_to_held_with_each_step_recorded(visit, officer, staff_member):
+def test_visit_goes_from_request_to_held_with_each_step_recorded(visit, officer, cleared_officer):
     for step in [S.UNDER_REVIEW, S.APPROVED, S.CONFIRMED]:
         services.move_visit(visit, step, by=officer, note=f"to {step}")
-    services.move_visit(visit, S.HELD, by=staff_member, today=DAY)
+    services.move_visit(visit, S.HELD, by=cleared_officer, today=DAY)
     visit.refresh_from_db()
     assert visit.status == S.HELD
     steps = [(t.from_status, t.to_status, t.by.username) for t in visit.transitions.all()]
@@ -57,7 +57,7 @@ def test_visit_goes_from_request_to_held_with_each_step_recorded(visit, officer,
         (S.REQUESTED, S.UNDER_REVIEW, "officer"),
         (S.UNDER_REVIEW, S.APPROVED, "officer"),
         (S.APPROVED, S.CONFIRMED, "officer"),
-        (S.CONFIRMED, S.HELD, "staff"),
+        (S.CONFIRMED, S.HELD, "cleared"),
     ]
     assert visit.transitions.last().at is not None
     assert visit.history.first().history_change_reason == "Held"

@@ -98,9 +98,23 @@ def test_illegal_move_posted_anyway_is_a_form_error(officer_client):
         visit_change_form(visit, status="held"),
     )
     assert response.status_code == 200
-    assert "Select a valid choice. held is not one of the available choices." in errors_of(response)
+    assert errors_of(response) == (
+        "<li>A requested visit can become: under review, declined, cancelled.</li>"
+    )
     visit.refresh_from_db()
     assert visit.status == VisitStatus.REQUESTED
+
+
+def test_held_with_a_first_day_moved_ahead_is_a_form_error_not_a_crash(officer_client):
+    visit = VisitFactory(status=VisitStatus.CONFIRMED, starts_on=DAY.replace(year=2020))
+    response = officer_client.post(
+        reverse("admin:visits_visit_change", args=[visit.pk]),
+        visit_change_form(visit, status="held", starts_on="2099-01-05"),
+    )
+    assert response.status_code == 200
+    assert "A visit is marked as held once its first day has come." in errors_of(response)
+    visit.refresh_from_db()
+    assert (visit.status, visit.starts_on.year) == (VisitStatus.CONFIRMED, 2020)
 
 
 def test_room_clash_in_the_admin_is_a_form_error_naming_the_engagement(officer_client, officer):
@@ -119,7 +133,7 @@ def test_room_clash_in_the_admin_is_a_form_error_naming_the_engagement(officer_c
 def test_hidden_clash_in_the_admin_says_only_the_room_is_taken(officer_client, officer):
     room = VenueFactory()
     secret = VisitFactory(starts_on=DAY, confidentiality=Confidentiality.CONFIDENTIAL)
-    book(secret, officer, at(11), at(12), venue=room, title_en="Secret talks")
+    book(secret, None, at(11), at(12), venue=room, title_en="Secret talks")
     response = officer_client.post(
         reverse("admin:visits_engagement_add"), engagement_form(VisitFactory(starts_on=DAY), room)
     )
@@ -214,3 +228,39 @@ def test_history_page_query_count_does_not_grow_with_changes(
         page = officer_client.get(url).text
     assert page.count("Rescheduled") == changes
     assert f"[Host {changes - 1} (Deputy Mayor)]" in page  # the hosts' change is shown
+
+
+def test_principal_guest_added_to_a_planned_visit_must_be_free(officer_client, officer):
+    guest = GuestFactory(name="Roberto Gualtieri")
+    busy = VisitFactory(starts_on=DAY, principal=guest)
+    book(busy, officer, at(10), at(11), venue=VenueFactory(), title_en="Rome reception")
+    visit = VisitFactory(starts_on=DAY)
+    book(visit, officer, at(10, 30), at(11, 30), venue=VenueFactory())
+    data = visit_change_form(visit)
+    data |= {
+        "participants-TOTAL_FORMS": "2",
+        "participants-1-guest": guest.pk,
+        "participants-1-role": "principal",
+        "participants-1-position": "1",
+    }
+    response = officer_client.post(reverse("admin:visits_visit_change", args=[visit.pk]), data)
+    assert response.status_code == 200
+    assert "Roberto Gualtieri is already expected at “Rome reception”" in errors_of(response)
+    assert not visit.participants.filter(guest=guest).exists()
+
+
+def test_delegation_change_is_a_version_of_the_visit_in_its_history(officer_client, officer):
+    visit = VisitFactory(starts_on=DAY)
+    data = visit_change_form(visit)
+    data |= {
+        "participants-TOTAL_FORMS": "2",
+        "participants-1-guest": GuestFactory(name="Lucia Bianchi").pk,
+        "participants-1-role": "interpreter",
+        "participants-1-position": "1",
+    }
+    response = officer_client.post(reverse("admin:visits_visit_change", args=[visit.pk]), data)
+    assert response.status_code == 302, errors_of(response)
+    latest = visit.history.first()
+    assert (latest.history_change_reason, latest.history_user) == ("Delegation changed", officer)
+    page = officer_client.get(reverse("admin:visits_visit_history", args=[visit.pk])).text
+    assert "Delegation changed" in page

@@ -205,3 +205,8 @@ def test_run_sheet_query_count_does_not_grow_with_engagements(
     with django_assert_num_queries(11):
         response = staff_client.get(run_sheet_url(visit))
     assert len(page_of(response).sections["Programme"]) == count
+
+
+def test_run_sheet_of_a_malformed_reference_is_not_found(staff_client):
+    assert staff_client.get("/staff/visits/%00/run-sheet/").status_code == 404
+    assert staff_client.get("/staff/visits/V 2027/run-sheet/").status_code == 404

@@ -73,6 +73,10 @@ class EngagementAdmin(LocalTimesMixin, DoorHistoryMixin, DoorModelAdmin):
             status = form.base_fields["status"]
             allowed = engagements.allowed_engagement_statuses(obj.status)
             status.choices = [(value, label) for value, label in status.choices if value in allowed]
+            status.error_messages = {
+                **status.error_messages,
+                "invalid_choice": engagements.status_moves_message(obj.status),
+            }
         return form
 
     def get_readonly_fields(self, request, obj=None):

@@ -13,10 +13,19 @@ from visits.admin.history import DoorHistoryMixin
 from visits.models import Engagement, Visit, VisitGuest, VisitTransition
 from visits.models.choices import DelegationRole
 from visits.roles import protocol_officers
-from visits.services import TransitionRefused, allowed_moves, create_visit, move_visit, update_visit
+from visits.services import (
+    Conflict,
+    TransitionRefused,
+    allowed_moves,
+    create_visit,
+    move_visit,
+    update_visit,
+)
 from visits.services import visits as visit_services
+from visits.services.conflicts import refuse_delegation_conflicts
 from visits.services.engagements import may_delete
-from visits.services.lifecycle import check_move
+from visits.services.lifecycle import check_move, moves_message
+from visits.services.visits import record_delegation_change
 
 
 def without(fields, name):
@@ -28,6 +37,8 @@ def without(fields, name):
 
 
 class DelegationFormSet(BaseInlineFormSet):
+    viewer = None  # set per request by the inline
+
     def clean(self):
         super().clean()
         if any(self.errors):
@@ -35,8 +46,17 @@ class DelegationFormSet(BaseInlineFormSet):
         kept = [
             f.cleaned_data for f in self.forms if f.cleaned_data and not self._should_delete_form(f)
         ]
-        if not any(data.get("role") == DelegationRole.PRINCIPAL for data in kept):
+        principals = [
+            data["guest"] for data in kept if data.get("role") == DelegationRole.PRINCIPAL
+        ]
+        if not principals:
             raise ValidationError(_("A visit needs at least one principal guest."))
+        if self.instance.pk is not None:
+            # A principal guest added to a planned visit must be free when it runs.
+            try:
+                refuse_delegation_conflicts(self.instance, principals, self.viewer)
+            except Conflict as refusal:
+                raise ValidationError(refusal.messages) from refusal
 
 
 class VisitGuestInline(DoorTabularInline):
@@ -45,6 +65,11 @@ class VisitGuestInline(DoorTabularInline):
     extra = 1
     autocomplete_fields = ["guest"]
     fields = ["guest", "role", "position"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.viewer = request.user
+        return formset
 
 
 class EngagementInline(DoorTabularInline):
@@ -98,14 +123,21 @@ class VisitForm(forms.ModelForm):
         label=_("note on the status change"), required=False, widget=forms.Textarea({"rows": 2})
     )
 
-    def clean_status(self):
-        status = self.cleaned_data["status"]
-        if self.instance.pk is not None and status != self.instance.status:
+    def clean(self):
+        data = super().clean()
+        status = data.get("status")
+        if self.instance.pk is None or status is None:
+            return data
+        # Locked until the admin's transaction commits the save, which makes the move; the
+        # move is checked with the dates as they will be (a visit is held once it has begun).
+        current = Visit.objects.select_for_update().get(pk=self.instance.pk)
+        if status != current.status:
+            current.starts_on = data.get("starts_on") or current.starts_on
             try:
-                check_move(self.instance, status)
+                check_move(current, status)
             except TransitionRefused as refusal:
-                raise ValidationError(refusal.message_dict["status"]) from refusal
-        return status
+                self.add_error("status", refusal.message_dict["status"])
+        return data
 
 
 @admin.register(Visit)
@@ -170,6 +202,11 @@ class VisitAdmin(LocalTimesMixin, DoorHistoryMixin, DoorModelAdmin):
             status = form.base_fields["status"]
             allowed = [obj.status, *allowed_moves(obj.status)]
             status.choices = [(value, label) for value, label in status.choices if value in allowed]
+            # A move posted anyway (or from a page left open) is told which moves there are.
+            status.error_messages = {
+                **status.error_messages,
+                "invalid_choice": moves_message(obj.status),
+            }
         return form
 
     def get_readonly_fields(self, request, obj=None):
@@ -214,9 +251,12 @@ class VisitAdmin(LocalTimesMixin, DoorHistoryMixin, DoorModelAdmin):
         obj._state.adding = False
 
     def save_related(self, request, form, formsets, change):
-        # The hosts were written by the service; the delegation is saved here.
+        # The hosts were written by the service; the delegation is saved here, and kept in
+        # the visit's history as one more version of the visit.
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
+        if change and any(f.has_changed() for f in formsets if f.model is VisitGuest):
+            record_delegation_change(form.instance, request.user)
 
     @admin.display(description=_("programme"))
     def programme_links(self, visit):

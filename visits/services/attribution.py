@@ -1,6 +1,19 @@
-"""Who did it and why, for the history rows django-simple-history writes on save."""
+"""Who may act, who did it and why (the history rows django-simple-history writes on save)."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils import translation
+
+from visits.models import Visit
+
+
+def authorize(by, permission: str, visit: Visit | None = None) -> None:
+    """`by` holds `permission` and may see `visit`; None is the system (commands, imports)."""
+    if by is None:
+        return
+    if not by.has_perm(permission):
+        raise PermissionDenied(f"{by} lacks {permission}")
+    if visit is not None and not Visit.objects.visible_to(by).filter(pk=visit.pk).exists():
+        raise PermissionDenied(f"{by} may not see {visit.reference}")
 
 
 def attribute(instance, by, reason=""):

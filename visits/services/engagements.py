@@ -18,7 +18,7 @@ from visits.localtime import aware_local_time
 from visits.models import Engagement, Visit
 from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, EngagementStatus, VisitStatus
 from visits.models.engagements import engagement_history
-from visits.services.attribution import attribute
+from visits.services.attribution import attribute, authorize
 from visits.services.conflicts import Booking, refuse_conflicts
 from visits.services.errors import RuleBroken, TransitionRefused
 
@@ -84,6 +84,9 @@ def check_new_engagement(*, visit, by, starts_at, ends_at, hosts=(), **fields) -
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"Not an engagement field: {', '.join(sorted(unknown))}")
+    # The visit first, always: the lock order is visit, engagement, room, hosts, guests.
+    visit = Visit.objects.select_for_update().get(pk=visit.pk)
+    authorize(by, "visits.add_engagement", visit)
     engagement = Engagement(visit=visit, starts_at=starts_at, ends_at=ends_at, **fields)
     validate_engagement(engagement, list(hosts), by, rebooked=True)
     return engagement
@@ -102,7 +105,14 @@ def check_engagement_changes(engagement, *, by, hosts=None, **changes) -> Change
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"Not an engagement field: {', '.join(sorted(unknown))}")
-    current = Engagement.objects.select_for_update().select_related("visit").get(pk=engagement.pk)
+    # The visit first, always: the lock order is visit, engagement, room, hosts, guests.
+    visit = Visit.objects.select_for_update(of=("self",)).get(engagements=engagement.pk)
+    current = Engagement.objects.select_for_update().get(pk=engagement.pk)
+    current.visit = visit
+    authorize(by, "visits.change_engagement", visit)
+    for name in ("starts_at", "ends_at"):
+        if changes.get(name) is not None:
+            changes[name] = as_aware(changes[name], name)
     old_hosts = set(current.hosts.all())
     new_hosts = old_hosts if hosts is None else set(hosts)
     changed = [name for name, value in changes.items() if getattr(current, name) != value]
@@ -114,9 +124,11 @@ def check_engagement_changes(engagement, *, by, hosts=None, **changes) -> Change
         raise refusal_of_status(old_status, changes["status"])
     for name in changed:
         setattr(current, name, changes[name])
-    rebooked = plan.hosts_changed or any(name in BOOKING_FIELDS for name in changed)
-    becomes_live = current.is_live and old_status not in LIVE_ENGAGEMENT_STATUSES
-    validate_engagement(current, new_hosts, by, rebooked=rebooked or becomes_live)
+    if current.is_live or set(changed) - {"status", "notes"} or plan.hosts_changed:
+        # Taking an item off the calendar (cancel, postpone) checks only the move itself.
+        rebooked = plan.hosts_changed or any(name in BOOKING_FIELDS for name in changed)
+        becomes_live = current.is_live and old_status not in LIVE_ENGAGEMENT_STATUSES
+        validate_engagement(current, new_hosts, by, rebooked=rebooked or becomes_live)
     return plan
 
 
@@ -147,7 +159,9 @@ def cancel_engagement(engagement, *, by) -> Engagement:
 @transaction.atomic
 def delete_engagement(engagement: Engagement, *, by) -> None:
     """Only a tentative engagement is deleted; any other is cancelled, so calendars drop it."""
+    visit = Visit.objects.select_for_update(of=("self",)).get(engagements=engagement.pk)
     current = Engagement.objects.select_for_update().get(pk=engagement.pk)
+    authorize(by, "visits.delete_engagement", visit)
     if not may_delete(current):
         raise RuleBroken(
             _("A %(status)s engagement is cancelled, not deleted, so that calendars remove it.")
@@ -199,15 +213,17 @@ def as_aware(value: datetime, field: str) -> datetime:
 
 
 def refusal_of_status(current, wanted) -> TransitionRefused:
+    return TransitionRefused({"status": [status_moves_message(current)]})
+
+
+def status_moves_message(current) -> str:
     moves = STATUS_MOVES[current]
     if not moves:
-        message = _("A cancelled engagement stays cancelled; plan a new one instead.")
-    else:
-        message = _("A %(current)s engagement can become: %(allowed)s.") % {
-            "current": Status(current).label.lower(),
-            "allowed": ", ".join(str(Status(move).label).lower() for move in moves),
-        }
-    return TransitionRefused({"status": [message]})
+        return _("A cancelled engagement stays cancelled; plan a new one instead.")
+    return _("A %(current)s engagement can become: %(allowed)s.") % {
+        "current": Status(current).label.lower(),
+        "allowed": ", ".join(str(Status(move).label).lower() for move in moves),
+    }
 
 
 def describe_change(changed, hosts_changed) -> str:

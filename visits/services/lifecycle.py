@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from visits.models import Visit, VisitTransition
 from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, EngagementStatus, VisitStatus
-from visits.services.attribution import attribute
+from visits.services.attribution import attribute, authorize
 from visits.services.engagements import update_engagement
 from visits.services.errors import TransitionRefused
 
@@ -31,6 +31,7 @@ def allowed_moves(status) -> tuple:
 def move_visit(visit: Visit, to_status, *, by, note: str = "", today=None) -> Visit:
     """Move the visit to `to_status`, or raise TransitionRefused saying which moves exist."""
     current = Visit.objects.select_for_update().get(pk=visit.pk)
+    authorize(by, "visits.change_visit", current)
     from_status = current.status
     check_move(current, to_status, today)
     current.status = to_status
@@ -67,16 +68,19 @@ def check_move(visit: Visit, to_status, today=None) -> None:
 
 
 def refusal(from_status, to_status) -> TransitionRefused:
+    return TransitionRefused({"status": [moves_message(from_status, to_status)]})
+
+
+def moves_message(from_status, to_status=None) -> str:
+    """Which moves a visit in `from_status` has, for a refusal."""
     label = Status(from_status).label.lower()
     moves = MOVES[from_status]
     if not moves:
-        message = _("A %(status)s visit is final: it cannot become %(wanted)s.") % {
+        return _("A %(status)s visit is final: it cannot become %(wanted)s.") % {
             "status": label,
-            "wanted": Status(to_status).label.lower(),
+            "wanted": Status(to_status).label.lower() if to_status else "—",
         }
-    else:
-        message = _("A %(status)s visit can become: %(allowed)s.") % {
-            "status": label,
-            "allowed": ", ".join(str(Status(move).label).lower() for move in moves),
-        }
-    return TransitionRefused({"status": [message]})
+    return _("A %(status)s visit can become: %(allowed)s.") % {
+        "status": label,
+        "allowed": ", ".join(str(Status(move).label).lower() for move in moves),
+    }

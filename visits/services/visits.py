@@ -3,13 +3,14 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as reason
 
 from visits.models import Visit, VisitGuest, VisitTransition
 from visits.models.choices import DelegationRole, VisitStatus
 from visits.models.visits import visit_history
-from visits.services.attribution import attribute
+from visits.services.attribution import attribute, authorize
 from visits.services.errors import RuleBroken
 
 EDITABLE_FIELDS = (
@@ -39,6 +40,7 @@ def create_visit(*, by, delegation=None, hosts=(), import_key=None, **fields) ->
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"Not a visit field: {', '.join(sorted(unknown))}")
+    authorize(by, "visits.add_visit")
     visit = Visit(status=VisitStatus.REQUESTED, import_key=import_key, **fields)
     validate_visit(visit)
     if delegation is not None and not any(
@@ -64,6 +66,7 @@ def update_visit(visit: Visit, *, by, hosts=None, **changes) -> Visit:
     if unknown:
         raise TypeError(f"Not a visit field (the status moves through move_visit): {unknown}")
     current = Visit.objects.select_for_update().get(pk=visit.pk)
+    authorize(by, "visits.change_visit", current)
     changed = [name for name, value in changes.items() if getattr(current, name) != value]
     hosts_changed = hosts is not None and set(hosts) != set(current.hosts.all())
     if not changed and not hosts_changed:
@@ -73,13 +76,19 @@ def update_visit(visit: Visit, *, by, hosts=None, **changes) -> Visit:
     validate_visit(current)
     if set(changed) & set(SHOWN_ON_ENGAGEMENTS):
         # Calendars describe each engagement with its visit: they must fetch them again.
-        current.engagements.update(sequence=F("sequence") + 1)
+        current.engagements.update(sequence=F("sequence") + 1, updated_at=timezone.now())
     if hosts_changed:
         current.skip_history_when_saving = True
         current.hosts.set(hosts)
         del current.skip_history_when_saving
     attribute(current, by, reason("Edited")).save()
     return current
+
+
+def record_delegation_change(visit: Visit, by) -> None:
+    """One history row for the visit once its delegation (guests and roles) has changed."""
+    attribute(visit, by, reason("Delegation changed"))
+    visit_history.create_historical_record(visit, "~")
 
 
 def validate_visit(visit: Visit) -> None:

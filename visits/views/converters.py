@@ -25,3 +25,9 @@ class PeriodConverter:
 
     def to_url(self, value: str) -> str:
         return value
+
+
+class ReferenceConverter(PeriodConverter):
+    """A visit's reference, `V-2027-014`: letters, digits and hyphens only."""
+
+    regex = "[A-Za-z0-9-]{1,20}"
