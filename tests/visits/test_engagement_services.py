@@ -212,3 +212,41 @@ def test_times_either_side_of_the_changes_are_accepted(officer):
         visit, officer, datetime(2027, 3, 28, 1, 30), datetime(2027, 3, 28, 3), location="Parvis"
     )
     assert spring.minutes == 30  # 01:30 CET to 03:00 CEST
+
+
+def test_engagement_outside_its_visits_days_is_refused(officer):
+    visit = VisitFactory(starts_on=DAY, ends_on=date(2027, 7, 7))
+    with pytest.raises(services.RuleBroken) as refused:
+        book(
+            visit,
+            officer,
+            at(10, day=date(2027, 7, 8)),
+            at(11, day=date(2027, 7, 8)),
+            location="Parvis",
+        )
+    assert refused.value.message_dict == {
+        "starts_at": [
+            "An engagement starts on one of its visit’s days: July 6, 2027 to July 7, 2027."
+        ]
+    }
+    assert book(
+        visit,
+        officer,
+        at(23, day=date(2027, 7, 7)),
+        at(23, 30, day=date(2027, 7, 7)),
+        location="Parvis",
+    )
+
+
+def test_visit_dated_beyond_the_calendar_it_keeps_is_refused(officer):
+    from visits.models.choices import VisitKind
+
+    with pytest.raises(services.RuleBroken) as refused:
+        services.create_visit(
+            by=officer,
+            kind=VisitKind.RECEPTION,
+            occasion_fr="R",
+            occasion_en="R",
+            starts_on=date(9999, 12, 31),
+        )
+    assert refused.value.message_dict == {"starts_on": ["Enter a day between 1900 and 2199."]}

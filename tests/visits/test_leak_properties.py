@@ -484,6 +484,8 @@ def test_conflict_refusal_against_a_hidden_engagement_names_nothing_hidden(world
     with rolled_back():
         rows = seed(world, specs)
         booker = VisitFactory(
+            starts_on=world.monday,
+            ends_on=world.monday + timedelta(days=6),
             confidentiality=Confidentiality.PUBLIC,
             status=VisitStatus.CONFIRMED,
             principal=GuestFactory(name="Booking Guest"),

@@ -161,3 +161,25 @@ def test_new_occasion_bumps_the_sequence_of_the_visits_engagements(visit, office
     services.update_visit(visit, by=officer, occasion_en="Official visit of the Mayor of Rome")
     engagement.refresh_from_db()
     assert engagement.sequence == 1
+
+
+def test_only_a_visit_with_a_tentative_programme_is_deleted(visit, officer):
+    engagement = book(visit, officer, at(10), at(11), venue=VenueFactory())
+    services.confirm_engagement(engagement, by=officer)
+    with pytest.raises(services.RuleBroken) as refused:
+        services.delete_visit(visit, by=officer)
+    assert refused.value.messages == [
+        "A visit whose programme went beyond tentative is cancelled, not deleted."
+    ]
+    other = services.create_visit(
+        by=officer,
+        delegation=[(GuestFactory(), DelegationRole.PRINCIPAL)],
+        kind="reception",
+        occasion_fr="Réception",
+        occasion_en="Reception",
+        starts_on=DAY,
+    )
+    book(other, officer, at(14), at(15), venue=VenueFactory())
+    services.delete_visit(other, by=officer)
+    deleted = other.history.first()
+    assert (deleted.history_type, deleted.history_user) == ("-", officer)

@@ -264,3 +264,25 @@ def test_delegation_change_is_a_version_of_the_visit_in_its_history(officer_clie
     assert (latest.history_change_reason, latest.history_user) == ("Delegation changed", officer)
     page = officer_client.get(reverse("admin:visits_visit_history", args=[visit.pk])).text
     assert "Delegation changed" in page
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_visit_page_query_count_does_not_grow_with_its_programme(
+    officer_client, officer, django_assert_num_queries, count
+):
+    visit = services.create_visit(
+        by=officer,
+        delegation=[(GuestFactory(), "principal")],
+        kind="official_visit",
+        occasion_fr="Visite",
+        occasion_en="Visit",
+        starts_on=DAY,
+    )
+    for number in range(count):
+        book(visit, officer, at(8 + 2 * number), at(9 + 2 * number), venue=VenueFactory())
+        services.move_visit(visit, ["under_review", "approved", "confirmed"][number], by=officer)
+    url = reverse("admin:visits_visit_change", args=[visit.pk])
+    officer_client.get(url)  # warms the content type cache
+    with django_assert_num_queries(15):
+        page = officer_client.get(url).text
+    assert page.count('<td class="field-title">') == count

@@ -23,9 +23,8 @@ from visits.services import (
 )
 from visits.services import visits as visit_services
 from visits.services.conflicts import refuse_delegation_conflicts
-from visits.services.engagements import may_delete
 from visits.services.lifecycle import check_move, moves_message
-from visits.services.visits import record_delegation_change
+from visits.services.visits import delete_visit, may_delete_visit, record_delegation_change
 
 
 def without(fields, name):
@@ -83,6 +82,9 @@ class EngagementInline(DoorTabularInline):
     fields = ["starts_at", "ends_at", "title", "venue", "location", "status"]
     readonly_fields = fields
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("venue")
+
     def has_add_permission(self, request, obj=None):
         return False
 
@@ -105,6 +107,9 @@ class TransitionInline(DoorTabularInline):
     fields = ["at", "from_status", "to_status", "by", "note"]
     readonly_fields = fields
     verbose_name_plural = _("lifecycle")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by")
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -233,7 +238,10 @@ class VisitAdmin(LocalTimesMixin, DoorHistoryMixin, DoorModelAdmin):
         # Only a visit whose programme is still all tentative: the rest is cancelled instead,
         # so that calendars are told.
         allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or all(map(may_delete, obj.engagements.all())))
+        return allowed and (obj is None or may_delete_visit(obj))
+
+    def delete_model(self, request, obj):
+        delete_visit(obj, by=request.user)
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,6 +17,9 @@ from visits.models.choices import (
 )
 from visits.models.references import next_visit_reference
 from visits.models.visibility import VisitQuerySet
+
+# Visits the office records, past and planned; beyond these a date is a typing slip.
+EARLIEST_DAY, LATEST_DAY = date(1900, 1, 1), date(2199, 12, 31)
 
 # Kept by name so that services can write one history row after setting the hosts.
 visit_history = HistoricalRecords(m2m_fields=["hosts"], excluded_fields=["updated_at"])
@@ -105,6 +110,13 @@ class Visit(models.Model):
         return localized(self, "occasion")
 
     def clean(self):
+        if self.starts_on and not EARLIEST_DAY <= self.starts_on <= LATEST_DAY:
+            raise ValidationError(
+                {
+                    "starts_on": _("Enter a day between %(first)s and %(last)s.")
+                    % {"first": EARLIEST_DAY.year, "last": LATEST_DAY.year}
+                }
+            )
         if self.embargo_until and self.confidentiality != Confidentiality.PUBLIC:
             raise ValidationError(
                 {"embargo_until": _("An embargo only applies to a public visit.")}

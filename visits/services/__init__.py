@@ -13,7 +13,7 @@ from visits.services.engagements import (
 )
 from visits.services.errors import Conflict, RuleBroken, TransitionRefused
 from visits.services.lifecycle import allowed_moves, move_visit
-from visits.services.visits import create_visit, update_visit
+from visits.services.visits import create_visit, delete_visit, update_visit
 
 __all__ = [
     "Conflict",
@@ -31,5 +31,6 @@ __all__ = [
     "reschedule_engagement",
     "update_engagement",
     "create_visit",
+    "delete_visit",
     "update_visit",
 ]

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as reason
 
@@ -187,6 +188,13 @@ def validate_engagement(engagement: Engagement, hosts, by, *, rebooked: bool) ->
         errors["location"] = [_("Give a room or another location, not both.")]
     if rebooked and engagement.venue is not None and not engagement.venue.is_active:
         errors["venue"] = [_("%(venue)s is no longer in use.") % {"venue": engagement.venue}]
+    visit = engagement.visit
+    first_day, last_day = visit.starts_on, visit.ends_on or visit.starts_on
+    if not first_day <= timezone.localdate(engagement.starts_at) <= last_day:
+        errors["starts_at"] = [
+            _("An engagement starts on one of its visit’s days: %(days)s.")
+            % {"days": days_text(first_day, last_day)}
+        ]
     if engagement.is_live and engagement.visit.status in CLOSED_VISIT_STATUSES:
         errors["status"] = [
             _("The visit is %(status)s: its programme takes no tentative or confirmed item.")
@@ -196,6 +204,15 @@ def validate_engagement(engagement: Engagement, hosts, by, *, rebooked: bool) ->
         raise RuleBroken(errors)
     if rebooked and engagement.is_live:
         refuse_conflicts(Booking.of(engagement, hosts), by)
+
+
+def days_text(first_day, last_day) -> str:
+    if first_day == last_day:
+        return date_format(first_day, "DATE_FORMAT")
+    return _("%(first)s to %(last)s") % {
+        "first": date_format(first_day, "DATE_FORMAT"),
+        "last": date_format(last_day, "DATE_FORMAT"),
+    }
 
 
 def as_aware(value: datetime, field: str) -> datetime:

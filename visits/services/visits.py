@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as reason
 
 from visits.models import Visit, VisitGuest, VisitTransition
-from visits.models.choices import DelegationRole, VisitStatus
+from visits.models.choices import DelegationRole, EngagementStatus, VisitStatus
 from visits.models.visits import visit_history
 from visits.services.attribution import attribute, authorize
 from visits.services.errors import RuleBroken
@@ -83,6 +83,23 @@ def update_visit(visit: Visit, *, by, hosts=None, **changes) -> Visit:
         del current.skip_history_when_saving
     attribute(current, by, reason("Edited")).save()
     return current
+
+
+@transaction.atomic
+def delete_visit(visit: Visit, *, by) -> None:
+    """Only a visit whose programme is all tentative (or empty) is deleted; any other is
+    cancelled, so that calendars are told."""
+    current = Visit.objects.select_for_update().get(pk=visit.pk)
+    authorize(by, "visits.delete_visit", current)
+    if not may_delete_visit(current):
+        raise RuleBroken(
+            _("A visit whose programme went beyond tentative is cancelled, not deleted.")
+        )
+    attribute(current, by, reason("Deleted")).delete()
+
+
+def may_delete_visit(visit: Visit) -> bool:
+    return not visit.engagements.exclude(status=EngagementStatus.TENTATIVE).exists()
 
 
 def record_delegation_change(visit: Visit, by) -> None:

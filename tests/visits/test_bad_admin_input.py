@@ -1,0 +1,54 @@
+"""Malformed input to the admin is a form error or a 4xx, never a server error."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import VenueFactory, VisitFactory
+from tests.visits.test_admin import engagement_form
+
+
+@pytest.fixture
+def strict_client(officer):
+    client = Client(raise_request_exception=False, HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(officer)
+    return client
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("hosts", "“abc” is not a valid value."),
+        ("venue", "Select a valid choice. That choice is not one of the available choices."),
+        ("visit", "Select a valid choice. That choice is not one of the available choices."),
+    ],
+)
+def test_engagement_form_with_a_non_numeric_link_is_a_form_error(strict_client, field, message):
+    visit = VisitFactory()
+    data = engagement_form(visit, VenueFactory()) | {field: "abc"}
+    response = strict_client.post(reverse("admin:visits_engagement_add"), data)
+    assert response.status_code == 200
+    assert message in response.text
+    assert not visit.engagements.exists()
+
+
+@pytest.mark.parametrize("query", ["visit=abc", "starts_at=xx", "venue=1.5", "hosts=a,b"])
+def test_engagement_add_page_ignores_malformed_initial_values(strict_client, query):
+    response = strict_client.get(reverse("admin:visits_engagement_add") + "?" + query)
+    assert response.status_code == 200
+
+
+def test_changelist_action_on_malformed_ids_selects_nothing(strict_client):
+    response = strict_client.post(
+        reverse("admin:visits_engagement_changelist"),
+        {"action": "cancel_selected", "_selected_action": ["abc"]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Items must be selected in order to perform actions on them." in response.text
+
+
+def test_engagement_add_page_keeps_a_well_formed_visit_from_the_query(strict_client):
+    visit = VisitFactory(occasion_en="Visit of the Mayor of Rome")
+    response = strict_client.get(reverse("admin:visits_engagement_add") + f"?visit={visit.pk}")
+    assert f'<option value="{visit.pk}" selected>{visit}</option>' in response.text
