@@ -318,6 +318,24 @@ def test_agenda_query_count_does_not_grow_with_engagements(
     assert len(listed(response)) == count
 
 
+@pytest.mark.parametrize("count", [1, 3])
+def test_agenda_query_count_with_busy_blocks_and_filters_does_not_grow(
+    staff_client, django_assert_num_queries, count
+):
+    room, mayor = VenueFactory(), HostFactory()
+    for number in range(count):
+        for confidentiality in ("public", "confidential"):
+            engagement(
+                visit_of(f"Guest {confidentiality} {number}", confidentiality=confidentiality),
+                utc(TUESDAY, 6 + 4 * number + (2 if confidentiality == "confidential" else 0)),
+                hosts=[mayor],
+                venue=room,
+            )
+    with django_assert_num_queries(14):
+        response = staff_client.get(agenda_url(), {"venue": room.pk, "host": mayor.pk})
+    assert listed(response) == ["busy" if n % 2 else "Reception" for n in range(2 * count)]
+
+
 # The run-sheet
 
 

@@ -6,7 +6,7 @@ import threading
 import pytest
 from django.db import connection
 
-from tests.factories import HostFactory, VenueFactory, VisitFactory
+from tests.factories import GuestFactory, HostFactory, VenueFactory, VisitFactory
 from tests.visits.test_engagement_services import DAY, at, book
 from visits import services
 from visits.models import Engagement
@@ -96,6 +96,22 @@ def test_simultaneous_bookings_of_one_host_in_different_rooms_let_exactly_one_wi
     outcomes = book_at_once(attempts, slow_check)
     assert outcomes == ["booked"] + ["refused"] * (ATTEMPTS - 1)
     assert Engagement.objects.filter(hosts=mayor).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_bookings_of_one_principal_guest_let_exactly_one_win(
+    cleared_officer, slow_check
+):
+    guest = GuestFactory()
+    attempts = [
+        lambda visit=visit: book(visit, cleared_officer, at(10), at(11), venue=VenueFactory())
+        for visit in (
+            VisitFactory(starts_on=DAY, status=VisitStatus.APPROVED, principal=guest)
+            for _ in range(ATTEMPTS)
+        )
+    ]
+    outcomes = book_at_once(attempts, slow_check)
+    assert outcomes == ["booked"] + ["refused"] * (ATTEMPTS - 1)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as reason
+from django.utils.translation import gettext_lazy
 
 from visits.localtime import aware_local_time
 from visits.models import Engagement, Visit
@@ -53,7 +53,7 @@ def create_engagement(
         visit=visit, by=by, starts_at=starts_at, ends_at=ends_at, hosts=hosts, **fields
     )
     # One history row, written once the hosts are set, rather than one per signal.
-    attribute(engagement, by, reason("Created")).save_without_historical_record()
+    attribute(engagement, by, gettext_lazy("Created")).save_without_historical_record()
     engagement.skip_history_when_saving = True
     engagement.hosts.set(hosts)
     del engagement.skip_history_when_saving
@@ -168,7 +168,7 @@ def delete_engagement(engagement: Engagement, *, by) -> None:
             _("A %(status)s engagement is cancelled, not deleted, so that calendars remove it.")
             % {"status": current.get_status_display().lower()}
         )
-    attribute(current, by, reason("Deleted")).delete()
+    attribute(current, by, gettext_lazy("Deleted")).delete()
 
 
 def may_delete(engagement: Engagement) -> bool:
@@ -245,11 +245,11 @@ def status_moves_message(current) -> str:
 
 def describe_change(changed, hosts_changed) -> str:
     if "status" in changed:
-        return reason("Status changed")
+        return gettext_lazy("Status changed")
     if {"starts_at", "ends_at"} & set(changed):
-        return reason("Rescheduled")
+        return gettext_lazy("Rescheduled")
     if {"venue", "location"} & set(changed):
-        return reason("Venue changed")
+        return gettext_lazy("Venue changed")
     if hosts_changed:
-        return reason("Hosts changed")
-    return reason("Edited")
+        return gettext_lazy("Hosts changed")
+    return gettext_lazy("Edited")

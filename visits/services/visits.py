@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as reason
+from django.utils.translation import gettext_lazy
 
 from visits.models import Visit, VisitGuest, VisitTransition
 from visits.models.choices import DelegationRole, EngagementStatus, VisitStatus
@@ -48,14 +48,14 @@ def create_visit(*, by, delegation=None, hosts=(), import_key=None, **fields) ->
     ):
         raise RuleBroken({"guests": [_("A visit needs at least one principal guest.")]})
     # One history row, written once the hosts are set, rather than one per signal.
-    attribute(visit, by, reason("Created")).save_without_historical_record()
+    attribute(visit, by, gettext_lazy("Created")).save_without_historical_record()
     visit.skip_history_when_saving = True
     visit.hosts.set(hosts)
     del visit.skip_history_when_saving
     visit_history.create_historical_record(visit, "+")
     for position, (guest, role) in enumerate(delegation or ()):
         participant = VisitGuest(visit=visit, guest=guest, role=role, position=position)
-        attribute(participant, by, reason("Created")).save()
+        attribute(participant, by, gettext_lazy("Created")).save()
     VisitTransition.objects.create(visit=visit, to_status=visit.status, by=by)
     return visit
 
@@ -81,7 +81,7 @@ def update_visit(visit: Visit, *, by, hosts=None, **changes) -> Visit:
         current.skip_history_when_saving = True
         current.hosts.set(hosts)
         del current.skip_history_when_saving
-    attribute(current, by, reason("Edited")).save()
+    attribute(current, by, gettext_lazy("Edited")).save()
     return current
 
 
@@ -95,7 +95,7 @@ def delete_visit(visit: Visit, *, by) -> None:
         raise RuleBroken(
             _("A visit whose programme went beyond tentative is cancelled, not deleted.")
         )
-    attribute(current, by, reason("Deleted")).delete()
+    attribute(current, by, gettext_lazy("Deleted")).delete()
 
 
 def may_delete_visit(visit: Visit) -> bool:
@@ -104,7 +104,7 @@ def may_delete_visit(visit: Visit) -> bool:
 
 def record_delegation_change(visit: Visit, by) -> None:
     """One history row for the visit once its delegation (guests and roles) has changed."""
-    attribute(visit, by, reason("Delegation changed"))
+    attribute(visit, by, gettext_lazy("Delegation changed"))
     visit_history.create_historical_record(visit, "~")
 
 
