@@ -23,6 +23,10 @@ def make_broker_folders(sender, **kwargs):
 
 
 app.conf.beat_schedule = {
+    "mark-held-visits": {
+        "task": "visits.tasks.mark_held_visits",
+        "schedule": crontab(minute=5, hour=0),  # in TIME_ZONE, just after midnight
+    },
     "clear-expired-sessions": {
         "task": "visits.tasks.clear_expired_sessions",
         "schedule": crontab(minute=17, hour=3),

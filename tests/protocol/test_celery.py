@@ -24,9 +24,9 @@ def test_celery_uses_redis_when_redis_url_is_set():
     assert app.connection_for_write().transport.driver_type == "redis"
 
 
-def test_beat_schedule_holds_the_housekeeping_task():
+def test_beat_schedule_holds_the_daily_tasks():
     tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
-    assert tasks == {"visits.tasks.clear_expired_sessions"}
+    assert tasks == {"visits.tasks.clear_expired_sessions", "visits.tasks.mark_held_visits"}
     assert all(task in app.tasks for task in tasks)
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from tests.factories import GuestFactory, HostFactory, VenueFactory
+from tests.factories import GuestFactory, HostFactory, VenueFactory, VisitFactory
 from tests.visits.test_engagement_services import DAY, at, book
 from visits import services
 from visits.models.choices import DelegationRole, EngagementStatus, VisitStatus
@@ -183,3 +183,20 @@ def test_only_a_visit_with_a_tentative_programme_is_deleted(visit, officer):
     services.delete_visit(other, by=officer)
     deleted = other.history.first()
     assert (deleted.history_type, deleted.history_user) == ("-", officer)
+
+
+def test_confirmed_visits_whose_last_day_is_over_become_held_daily(officer):
+    from visits.tasks import mark_held_visits
+
+    over = VisitFactory(status=S.CONFIRMED, starts_on=date(2020, 5, 4), ends_on=date(2020, 5, 6))
+    running = VisitFactory(status=S.CONFIRMED, starts_on=date(2020, 5, 4), ends_on=date(2099, 1, 1))
+    approved = VisitFactory(status=S.APPROVED, starts_on=date(2020, 5, 4))
+    assert mark_held_visits.apply().get() == 1
+    states = [
+        (v.status, v.transitions.count())
+        for v in (over, running, approved)
+        if not v.refresh_from_db()
+    ]
+    assert states == [(S.HELD, 1), (S.CONFIRMED, 0), (S.APPROVED, 0)]
+    step = over.transitions.get()
+    assert (step.by, step.note) == (None, "Its last day is over.")

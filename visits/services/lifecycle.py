@@ -1,6 +1,7 @@
 """A visit's lifecycle as explicit moves, each recorded with its time and author."""
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -55,6 +56,20 @@ def programme_follows(visit: Visit, by) -> None:
         return
     for engagement in affected:
         update_engagement(engagement, by=by, status=new_status)
+
+
+def mark_past_visits_held(today=None) -> int:
+    """Confirmed visits whose last day is over become held (the system moves them, daily);
+    returns how many moved."""
+    today = today or timezone.localdate()
+    past = Visit.objects.filter(status=Status.CONFIRMED).filter(
+        Q(ends_on__lt=today) | Q(ends_on__isnull=True, starts_on__lt=today)
+    )
+    moved = 0
+    for visit in past.only("pk"):
+        move_visit(visit, Status.HELD, by=None, note=_("Its last day is over."), today=today)
+        moved += 1
+    return moved
 
 
 def check_move(visit: Visit, to_status, today=None) -> None:
