@@ -350,3 +350,31 @@ def test_autumn_change_message_is_in_french_for_a_french_officer(officer_client)
         HTTP_ACCEPT_LANGUAGE="fr",
     )
     assert "02:15 a lieu deux fois le 31 octobre 2027 à Europe/Paris" in response.content.decode()
+
+
+def test_engagement_stored_in_the_repeated_hour_can_still_be_edited(officer_client, officer):
+    from datetime import UTC, datetime
+
+    from visits import services
+
+    visit = VisitFactory(starts_on=date(2027, 10, 31))
+    engagement = services.create_engagement(
+        visit=visit,
+        by=officer,
+        starts_at=datetime(2027, 10, 31, 0, 30, tzinfo=UTC),  # 02:30 summer time, given so
+        ends_at=datetime(2027, 10, 31, 2, 30, tzinfo=UTC),  # 03:30 winter time
+        kind="reception",
+        title_fr="Réception",
+        title_en="Reception",
+        venue=VenueFactory(),
+    )
+    form = engagement_form(visit, engagement.venue, starts_at_1="02:30", ends_at_1="03:30")
+    response = officer_client.post(
+        reverse("admin:visits_engagement_change", args=[engagement.pk]),
+        form | {"status": "confirmed"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 302
+    engagement.refresh_from_db()
+    assert engagement.status == "confirmed"
+    assert engagement.starts_at == datetime(2027, 10, 31, 0, 30, tzinfo=UTC)
