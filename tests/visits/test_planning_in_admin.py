@@ -163,9 +163,16 @@ def test_confirmed_engagement_cannot_be_deleted_in_the_admin(officer_client, off
         by=officer,
     )
     response = officer_client.post(
-        reverse("admin:visits_engagement_delete", args=[engagement.pk]), {"post": "yes"}
+        reverse("admin:visits_engagement_delete", args=[engagement.pk]),
+        {"post": "yes"},
+        follow=True,
     )
-    assert response.status_code == 403
+    assert response.redirect_chain[-1][0] == reverse(
+        "admin:visits_engagement_change", args=[engagement.pk]
+    )
+    assert "A confirmed engagement is cancelled, not deleted, so that calendars remove it." in (
+        response.text
+    )
     assert Engagement.objects.get().status == EngagementStatus.CONFIRMED
 
 
@@ -286,3 +293,17 @@ def test_visit_page_query_count_does_not_grow_with_its_programme(
     with django_assert_num_queries(15):
         page = officer_client.get(url).text
     assert page.count('<td class="field-title">') == count
+
+
+def test_visit_with_a_confirmed_programme_is_not_deleted_and_says_why(officer_client, officer):
+    visit = VisitFactory(starts_on=DAY)
+    services.confirm_engagement(
+        book(visit, officer, at(11), at(12), venue=VenueFactory()), by=officer
+    )
+    response = officer_client.get(
+        reverse("admin:visits_visit_delete", args=[visit.pk]), follow=True
+    )
+    assert "A visit whose programme went beyond tentative is cancelled, not deleted." in (
+        response.text
+    )
+    assert Visit.objects.filter(pk=visit.pk).exists()

@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.forms.models import construct_instance
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -114,6 +116,14 @@ class EngagementAdmin(LocalTimesMixin, DoorHistoryMixin, DoorModelAdmin):
 
     def delete_model(self, request, obj):
         engagements.delete_engagement(obj, by=request.user)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        """A delete the rules refuse is explained on the engagement's page, not a bare 403."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and not engagements.may_delete(obj):
+            self.message_user(request, engagements.deletion_refusal(obj), messages.ERROR)
+            return redirect("admin:visits_engagement_change", obj.pk)
+        return super().delete_view(request, object_id, extra_context)
 
     @admin.display(description=_("visit"), ordering="visit__reference")
     def visit_reference(self, engagement):

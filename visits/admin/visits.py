@@ -1,8 +1,10 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.forms.models import BaseInlineFormSet
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +26,12 @@ from visits.services import (
 from visits.services import visits as visit_services
 from visits.services.conflicts import refuse_delegation_conflicts
 from visits.services.lifecycle import check_move, moves_message
-from visits.services.visits import delete_visit, may_delete_visit, record_delegation_change
+from visits.services.visits import (
+    VISIT_DELETION_REFUSAL,
+    delete_visit,
+    may_delete_visit,
+    record_delegation_change,
+)
 
 
 def without(fields, name):
@@ -242,6 +249,14 @@ class VisitAdmin(LocalTimesMixin, DoorHistoryMixin, DoorModelAdmin):
 
     def delete_model(self, request, obj):
         delete_visit(obj, by=request.user)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        """A delete the rules refuse is explained on the visit's page, not a bare 403."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and not may_delete_visit(obj):
+            self.message_user(request, VISIT_DELETION_REFUSAL, messages.ERROR)
+            return redirect("admin:visits_visit_change", obj.pk)
+        return super().delete_view(request, object_id, extra_context)
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data

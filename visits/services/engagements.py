@@ -164,15 +164,18 @@ def delete_engagement(engagement: Engagement, *, by) -> None:
     current = Engagement.objects.select_for_update().get(pk=engagement.pk)
     authorize(by, "visits.delete_engagement", visit)
     if not may_delete(current):
-        raise RuleBroken(
-            _("A %(status)s engagement is cancelled, not deleted, so that calendars remove it.")
-            % {"status": current.get_status_display().lower()}
-        )
+        raise RuleBroken(deletion_refusal(current))
     attribute(current, by, gettext_lazy("Deleted")).delete()
 
 
 def may_delete(engagement: Engagement) -> bool:
     return engagement.status == Status.TENTATIVE
+
+
+def deletion_refusal(engagement: Engagement) -> str:
+    return _("A %(status)s engagement is cancelled, not deleted, so that calendars remove it.") % {
+        "status": engagement.get_status_display().lower()
+    }
 
 
 def validate_engagement(engagement: Engagement, hosts, by, *, rebooked: bool) -> None:

@@ -28,6 +28,9 @@ EDITABLE_FIELDS = (
 )
 
 
+VISIT_DELETION_REFUSAL = gettext_lazy(
+    "A visit whose programme went beyond tentative is cancelled, not deleted."
+)
 # What an engagement's calendar entry shows of its visit, or who may see it.
 SHOWN_ON_ENGAGEMENTS = ("occasion_fr", "occasion_en", "confidentiality", "embargo_until")
 
@@ -92,9 +95,7 @@ def delete_visit(visit: Visit, *, by) -> None:
     current = Visit.objects.select_for_update().get(pk=visit.pk)
     authorize(by, "visits.delete_visit", current)
     if not may_delete_visit(current):
-        raise RuleBroken(
-            _("A visit whose programme went beyond tentative is cancelled, not deleted.")
-        )
+        raise RuleBroken(str(VISIT_DELETION_REFUSAL))
     attribute(current, by, gettext_lazy("Deleted")).delete()
 
 
