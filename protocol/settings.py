@@ -64,6 +64,7 @@ MIDDLEWARE = [
 # History is read in the admin, never replayed: a revert would bypass the scheduling rules.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 LOGIN_URL = "staff:login"
+LOGIN_REDIRECT_URL = "staff:agenda_now"
 
 ROOT_URLCONF = "protocol.urls"
 WSGI_APPLICATION = "protocol.wsgi.application"

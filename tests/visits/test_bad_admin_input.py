@@ -52,3 +52,25 @@ def test_engagement_add_page_keeps_a_well_formed_visit_from_the_query(strict_cli
     visit = VisitFactory(occasion_en="Visit of the Mayor of Rome")
     response = strict_client.get(reverse("admin:visits_engagement_add") + f"?visit={visit.pk}")
     assert f'<option value="{visit.pk}" selected>{visit}</option>' in response.text
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "starts_on__year=9999",
+        "starts_on__year=9999&starts_on__month=12",
+        "starts_on__year=0",
+    ],
+)
+def test_visit_list_with_a_date_filter_beyond_the_calendar_redirects(strict_client, query):
+    response = strict_client.get(reverse("admin:visits_visit_changelist") + "?" + query)
+    assert response.status_code == 302 and response.url.endswith("?e=1")
+
+
+def test_engagement_ending_millennia_later_is_a_form_error(strict_client):
+    visit = VisitFactory()
+    room = VenueFactory(turnover_minutes=120)
+    data = engagement_form(visit, room, ends_at_0="9999-12-31", ends_at_1="23:59")
+    response = strict_client.post(reverse("admin:visits_engagement_add"), data)
+    assert response.status_code == 200
+    assert "An engagement ends by the day after its visit’s last day." in response.text

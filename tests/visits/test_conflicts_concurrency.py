@@ -156,3 +156,47 @@ def test_visit_moves_and_engagement_edits_at_once_never_deadlock(cleared_officer
         outcomes += book_at_once([move, *edits, *edits], contextlib.nullcontext)
     assert set(outcomes) == {"booked"}
     assert set(Engagement.objects.values_list("status", "title_en")) == {("postponed", "Changed")}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bulk_actions_on_overlapping_selections_wait_for_each_other(cleared_officer, monkeypatch):
+    """Each action runs in its request's one transaction; with the engagements taken in time
+    order, two selections crossing two visits locked them in opposite orders."""
+    import time
+
+    from django.test import Client
+    from django.urls import reverse
+
+    from visits.admin import engagements as engagement_admin
+
+    first, second = visits(2)
+    early = book(first, cleared_officer, at(9), at(10), location="Parvis")
+    middle = book(second, cleared_officer, at(10), at(11), location="Parvis")
+    late = book(first, cleared_officer, at(11), at(12), location="Parvis")
+    real_cancel = engagement_admin.cancel_engagement
+
+    def slow_cancel(engagement, by):
+        result = real_cancel(engagement, by=by)
+        time.sleep(0.2)  # holds this visit's lock while the other request takes its own
+        return result
+
+    monkeypatch.setattr(engagement_admin, "cancel_engagement", slow_cancel)
+
+    def post(selection):
+        def action():
+            client = Client(raise_request_exception=False)
+            client.force_login(cleared_officer)
+            response = client.post(
+                reverse("admin:visits_engagement_changelist"),
+                {"action": "cancel_selected", "_selected_action": [e.pk for e in selection]},
+            )
+            if response.status_code != 302:
+                raise AssertionError(response.status_code)
+
+        return action
+
+    import contextlib
+
+    outcomes = book_at_once([post([early, middle]), post([middle, late])], contextlib.nullcontext)
+    assert outcomes == ["booked", "booked"]
+    assert set(Engagement.objects.values_list("status", flat=True)) == {"cancelled"}

@@ -198,5 +198,35 @@ def test_confirmed_visits_whose_last_day_is_over_become_held_daily(officer):
         if not v.refresh_from_db()
     ]
     assert states == [(S.HELD, 1), (S.CONFIRMED, 0), (S.APPROVED, 0)]
-    step = over.transitions.get()
-    assert (step.by, step.note) == (None, "Its last day is over.")
+    assert over.transitions.get().by is None  # the system
+
+
+def test_daily_held_run_skips_a_visit_moved_meanwhile(officer, monkeypatch):
+    from visits.services import lifecycle
+
+    first = VisitFactory(status=S.CONFIRMED, starts_on=date(2020, 5, 4))
+    second = VisitFactory(status=S.CONFIRMED, starts_on=date(2020, 5, 5))
+    real_move = lifecycle.move_visit
+
+    def postponed_meanwhile(visit, to_status, **kwargs):
+        if visit.pk == first.pk:  # another officer postponed it after the run listed it
+            real_move(visit, S.POSTPONED, by=officer)
+        return real_move(visit, to_status, **kwargs)
+
+    monkeypatch.setattr(lifecycle, "move_visit", postponed_meanwhile)
+    assert lifecycle.mark_past_visits_held(today=date(2020, 6, 1)) == 1
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == (S.POSTPONED, S.HELD)
+
+
+def test_new_dates_that_would_strand_the_programme_are_refused(visit, officer):
+    book(visit, officer, at(10), at(11), venue=VenueFactory())
+    with pytest.raises(services.RuleBroken) as refused:
+        services.update_visit(visit, by=officer, starts_on=date(2027, 8, 5))
+    assert refused.value.message_dict == {
+        "starts_on": [
+            "1 engagement of the programme would fall outside these days: move or cancel it first."
+        ]
+    }
+    services.update_visit(visit, by=officer, ends_on=date(2027, 7, 8))  # longer is fine

@@ -307,3 +307,59 @@ def test_visit_with_a_confirmed_programme_is_not_deleted_and_says_why(officer_cl
         response.text
     )
     assert Visit.objects.filter(pk=visit.pk).exists()
+
+
+def test_new_first_day_stranding_the_programme_is_a_form_error(officer_client, officer):
+    visit = VisitFactory(starts_on=DAY)
+    book(visit, officer, at(11), at(12), venue=VenueFactory())
+    response = officer_client.post(
+        reverse("admin:visits_visit_change", args=[visit.pk]),
+        visit_change_form(visit, starts_on="2027-08-05"),
+    )
+    assert response.status_code == 200
+    assert "1 engagement of the programme would fall outside these days" in errors_of(response)
+    visit.refresh_from_db()
+    assert visit.starts_on == DAY
+
+
+def test_a_clash_already_in_the_data_does_not_block_cancelling_the_visit(officer_client, officer):
+    from tests.factories import EngagementFactory
+
+    guest = GuestFactory(name="Roberto Gualtieri")
+    visit = VisitFactory(starts_on=DAY, principal=guest)
+    for each in (visit, VisitFactory(starts_on=DAY, principal=guest)):  # imported, clashing
+        EngagementFactory(visit=each, starts_at=at(10), ends_at=at(11))
+    response = officer_client.post(
+        reverse("admin:visits_visit_change", args=[visit.pk]),
+        visit_change_form(visit, status="cancelled"),
+    )
+    assert response.status_code == 302, errors_of(response)
+    assert set(visit.engagements.values_list("status", flat=True)) == {"cancelled"}
+
+
+def test_final_visit_says_its_status_no_longer_changes(officer_client):
+    visit = VisitFactory(status=VisitStatus.HELD)
+    response = officer_client.post(
+        reverse("admin:visits_visit_change", args=[visit.pk]),
+        visit_change_form(visit, status="confirmed"),
+    )
+    assert errors_of(response) == "<li>A held visit is final: its status no longer changes.</li>"
+
+
+def test_reader_opening_a_delete_page_is_refused_not_lectured(client, staff_member, officer):
+    engagement = services.confirm_engagement(
+        book(VisitFactory(starts_on=DAY), officer, at(11), at(12), venue=VenueFactory()),
+        by=officer,
+    )
+    client.force_login(staff_member)
+    response = client.get(reverse("admin:visits_engagement_delete", args=[engagement.pk]))
+    assert response.status_code == 403
+
+
+def test_history_reasons_are_shown_in_the_readers_language(officer_client, officer):
+    engagement = book(VisitFactory(starts_on=DAY), officer, at(8), at(9), venue=VenueFactory())
+    services.reschedule_engagement(engagement, by=officer, starts_at=at(10), ends_at=at(11))
+    url = reverse("admin:visits_engagement_history", args=[engagement.pk])
+    page = officer_client.get(url, HTTP_ACCEPT_LANGUAGE="fr").text
+    assert "Déplacée" in page and "Créée" in page
+    assert engagement.history.first().history_change_reason == "Rescheduled"  # as stored

@@ -6,10 +6,13 @@ page would print a confidential visit's name (DESIGN.md, decision 1). And malfor
 hand-made URL or POST, are treated as absent rather than crashing the page.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.shortcuts import redirect
 
 
 def parses(field, value) -> bool:
@@ -24,8 +27,7 @@ class WellFormedIdsMixin:
     """Autocomplete widgets redisplay only ids of the right type (Django looks them up as is)."""
 
     def optgroups(self, name, value, attr=None):
-        target = self.field.remote_field.model._meta.get_field(self.field.target_field.name)
-        kept = [one for one in value if one in ("", None) or parses(target, one)]
+        kept = [one for one in value if one in ("", None) or parses(self.field.target_field, one)]
         return super().optgroups(name, kept, attr)
 
 
@@ -76,6 +78,8 @@ class DoorModelAdmin(VisibleLinksMixin, admin.ModelAdmin):
                 field = self.model._meta.get_field(name)
             except FieldDoesNotExist:
                 continue
+            if not field.concrete and not field.many_to_many or field.auto_created:
+                continue  # a reverse relation, not a field of the form
             if field.many_to_many:
                 target = field.target_field
                 if all(parses(target, one) for one in value):
@@ -87,6 +91,14 @@ class DoorModelAdmin(VisibleLinksMixin, admin.ModelAdmin):
                 initial[name] = field.to_python(value)
         return initial
 
+    def get_changelist_instance(self, request):
+        """A date filter beyond the calendar (`?starts_on__year=9999&…__month=12`) makes
+        Django's filters overflow: treated as any other bad filter, a redirect to `?e=1`."""
+        try:
+            return super().get_changelist_instance(request)
+        except (ValueError, OverflowError) as error:
+            raise IncorrectLookupParameters(error) from error
+
     def response_action(self, request, queryset):
         """Selected ids that are not ids select nothing."""
         chosen = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
@@ -95,6 +107,57 @@ class DoorModelAdmin(VisibleLinksMixin, admin.ModelAdmin):
             request.POST = request.POST.copy()
             request.POST.setlist(helpers.ACTION_CHECKBOX_NAME, kept)
         return super().response_action(request, queryset)
+
+
+class DeletionRuleMixin:
+    """Deleting follows a rule of the services: the delete link shows only when the rule
+    allows it, and a delete page opened anyway explains the refusal on the record's page.
+    Bulk deletion, which would bypass the rule, is not offered."""
+
+    def may_delete(self, obj) -> bool:
+        raise NotImplementedError
+
+    def deletion_refusal(self, obj) -> str:
+        raise NotImplementedError
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or self.may_delete(obj))
+
+    def delete_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        # Only for those who may delete such records at all; the others get the usual 403.
+        may_delete_any = super().has_delete_permission(request, obj)
+        if obj is not None and may_delete_any and not self.may_delete(obj):
+            self.message_user(request, self.deletion_refusal(obj), messages.ERROR)
+            opts = self.model._meta
+            return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", obj.pk)
+        return super().delete_view(request, object_id, extra_context)
+
+
+class ReadOnlyInlineMixin:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+def limit_status_choices(form, allowed, refusal: str) -> None:
+    """The status field offers `allowed` only; any other value posted is told `refusal`."""
+    status = form.base_fields.get("status")
+    if status is None:  # read only
+        return
+    status.choices = [(value, label) for value, label in status.choices if value in allowed]
+    status.error_messages = {**status.error_messages, "invalid_choice": refusal}
 
 
 class DoorTabularInline(VisibleLinksMixin, admin.TabularInline):

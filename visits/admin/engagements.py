@@ -1,15 +1,14 @@
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
+from django.core.exceptions import ImproperlyConfigured
 from django.forms.models import construct_instance
-from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from visits.admin.door import DoorModelAdmin
+from visits.admin.door import DeletionRuleMixin, DoorModelAdmin, limit_status_choices
 from visits.admin.fields import LocalTimesMixin
 from visits.admin.history import DoorHistoryMixin
-from visits.models import Engagement
+from visits.models import Engagement, Visit
 from visits.services import RuleBroken, cancel_engagement, confirm_engagement, engagements
 
 # What an officer edits of an engagement.
@@ -35,6 +34,8 @@ class EngagementForm(forms.ModelForm):
         data = super().clean()
         if self.errors:
             return data
+        if self.viewer is None:
+            raise ImproperlyConfigured("EngagementForm needs the viewer")
         fields = {name: data[name] for name in engagements.EDITABLE_FIELDS if name in self.fields}
         try:
             if self.instance.pk is None:
@@ -56,7 +57,7 @@ class EngagementForm(forms.ModelForm):
 
 
 @admin.register(Engagement)
-class EngagementAdmin(LocalTimesMixin, DoorHistoryMixin, DoorModelAdmin):
+class EngagementAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModelAdmin):
     form = EngagementForm
     list_display = ["title", "visit_reference", "kind", "starts_at", "ends_at", "venue", "status"]
     list_filter = ["status", "kind", "venue", "hosts", ("starts_at", admin.DateFieldListFilter)]
@@ -71,26 +72,18 @@ class EngagementAdmin(LocalTimesMixin, DoorHistoryMixin, DoorModelAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.viewer = request.user
-        if obj is not None and "status" in form.base_fields:  # absent when read only
-            status = form.base_fields["status"]
-            allowed = engagements.allowed_engagement_statuses(obj.status)
-            status.choices = [(value, label) for value, label in status.choices if value in allowed]
-            status.error_messages = {
-                **status.error_messages,
-                "invalid_choice": engagements.status_moves_message(obj.status),
-            }
+        if obj is not None:
+            limit_status_choices(
+                form,
+                engagements.allowed_engagement_statuses(obj.status),
+                engagements.status_moves_message(obj.status),
+            )
         return form
 
     def get_readonly_fields(self, request, obj=None):
         # An engagement stays in its visit: moving it would change whose programme it is.
         readonly = super().get_readonly_fields(request, obj)
         return [*readonly, "visit"] if obj is not None else readonly
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        # Bulk deletion would bypass the rule that only tentative engagements are deleted.
-        actions.pop("delete_selected", None)
-        return actions
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
@@ -110,20 +103,14 @@ class EngagementAdmin(LocalTimesMixin, DoorHistoryMixin, DoorModelAdmin):
     def save_related(self, request, form, formsets, change):
         """The hosts were written by the service."""
 
-    def has_delete_permission(self, request, obj=None):
-        allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or engagements.may_delete(obj))
+    def may_delete(self, obj):
+        return engagements.may_delete(obj)
+
+    def deletion_refusal(self, obj):
+        return engagements.deletion_refusal(obj)
 
     def delete_model(self, request, obj):
         engagements.delete_engagement(obj, by=request.user)
-
-    def delete_view(self, request, object_id, extra_context=None):
-        """A delete the rules refuse is explained on the engagement's page, not a bare 403."""
-        obj = self.get_object(request, unquote(object_id))
-        if obj is not None and not engagements.may_delete(obj):
-            self.message_user(request, engagements.deletion_refusal(obj), messages.ERROR)
-            return redirect("admin:visits_engagement_change", obj.pk)
-        return super().delete_view(request, object_id, extra_context)
 
     @admin.display(description=_("visit"), ordering="visit__reference")
     def visit_reference(self, engagement):
@@ -138,6 +125,10 @@ class EngagementAdmin(LocalTimesMixin, DoorHistoryMixin, DoorModelAdmin):
         self.apply_to_each(request, queryset, cancel_engagement)
 
     def apply_to_each(self, request, queryset, service):
+        # The request is one transaction: lock every visit, then every engagement, each in
+        # key order, so that two officers acting on overlapping selections wait, not deadlock.
+        list(Visit.objects.select_for_update().filter(engagements__in=queryset).order_by("pk"))
+        list(Engagement.objects.select_for_update().filter(pk__in=queryset).order_by("pk"))
         done = 0
         for engagement in queryset:
             try:

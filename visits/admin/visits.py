@@ -1,22 +1,22 @@
 from django import forms
-from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import ValidationError
+from django.contrib import admin
 from django.db.models import Prefetch
-from django.forms.models import BaseInlineFormSet
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from visits.admin.door import DoorModelAdmin, DoorTabularInline
+from visits.admin.door import DeletionRuleMixin, DoorModelAdmin, limit_status_choices
 from visits.admin.fields import LocalTimesMixin
 from visits.admin.history import DoorHistoryMixin
-from visits.models import Engagement, Visit, VisitGuest, VisitTransition
+from visits.admin.visit_parts import (
+    EngagementInline,
+    TransitionInline,
+    VisitGuestInline,
+)
+from visits.models import Visit, VisitGuest
 from visits.models.choices import DelegationRole
 from visits.roles import protocol_officers
 from visits.services import (
-    Conflict,
     TransitionRefused,
     allowed_moves,
     create_visit,
@@ -24,13 +24,14 @@ from visits.services import (
     update_visit,
 )
 from visits.services import visits as visit_services
-from visits.services.conflicts import refuse_delegation_conflicts
+from visits.services.errors import RuleBroken
 from visits.services.lifecycle import check_move, moves_message
 from visits.services.visits import (
     VISIT_DELETION_REFUSAL,
     delete_visit,
     may_delete_visit,
     record_delegation_change,
+    refuse_stranded_programme,
 )
 
 
@@ -42,92 +43,6 @@ def without(fields, name):
     ]
 
 
-class DelegationFormSet(BaseInlineFormSet):
-    viewer = None  # set per request by the inline
-
-    def clean(self):
-        super().clean()
-        if any(self.errors):
-            return
-        kept = [
-            f.cleaned_data for f in self.forms if f.cleaned_data and not self._should_delete_form(f)
-        ]
-        principals = [
-            data["guest"] for data in kept if data.get("role") == DelegationRole.PRINCIPAL
-        ]
-        if not principals:
-            raise ValidationError(_("A visit needs at least one principal guest."))
-        if self.instance.pk is not None:
-            # A principal guest added to a planned visit must be free when it runs.
-            try:
-                refuse_delegation_conflicts(self.instance, principals, self.viewer)
-            except Conflict as refusal:
-                raise ValidationError(refusal.messages) from refusal
-
-
-class VisitGuestInline(DoorTabularInline):
-    model = VisitGuest
-    formset = DelegationFormSet
-    extra = 1
-    autocomplete_fields = ["guest"]
-    fields = ["guest", "role", "position"]
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        formset.viewer = request.user
-        return formset
-
-
-class EngagementInline(DoorTabularInline):
-    """The programme, in time order, to read here: each engagement is written on its own page,
-    through the scheduling services (conflicts, time zone, history)."""
-
-    model = Engagement
-    extra = 0
-    ordering = ["starts_at"]
-    show_change_link = True
-    fields = ["starts_at", "ends_at", "title", "venue", "location", "status"]
-    readonly_fields = fields
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("venue")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description=_("title"))
-    def title(self, engagement):
-        return engagement.title
-
-
-class TransitionInline(DoorTabularInline):
-    """The lifecycle so far: each move, when and by whom."""
-
-    model = VisitTransition
-    extra = 0
-    fields = ["at", "from_status", "to_status", "by", "note"]
-    readonly_fields = fields
-    verbose_name_plural = _("lifecycle")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("by")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 class VisitForm(forms.ModelForm):
     """The status moves only along the lifecycle; the move's note goes to its record."""
 
@@ -136,15 +51,21 @@ class VisitForm(forms.ModelForm):
     )
 
     def clean(self):
+        """The checks `update_visit` and `move_visit` make, with the dates as they will be,
+        so that a refusal shows on the form. The visit stays locked until the admin's
+        transaction commits the save."""
         data = super().clean()
-        status = data.get("status")
-        if self.instance.pk is None or status is None:
+        if self.instance.pk is None:
             return data
-        # Locked until the admin's transaction commits the save, which makes the move; the
-        # move is checked with the dates as they will be (a visit is held once it has begun).
         current = Visit.objects.select_for_update().get(pk=self.instance.pk)
-        if status != current.status:
-            current.starts_on = data.get("starts_on") or current.starts_on
+        current.starts_on = data.get("starts_on") or current.starts_on
+        current.ends_on = data.get("ends_on") if "ends_on" in self.fields else current.ends_on
+        try:
+            refuse_stranded_programme(current)
+        except RuleBroken as refusal:
+            self.add_error("starts_on", refusal.message_dict["starts_on"])
+        status = data.get("status")
+        if status is not None and status != current.status:
             try:
                 check_move(current, status)
             except TransitionRefused as refusal:
@@ -153,7 +74,7 @@ class VisitForm(forms.ModelForm):
 
 
 @admin.register(Visit)
-class VisitAdmin(LocalTimesMixin, DoorHistoryMixin, DoorModelAdmin):
+class VisitAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModelAdmin):
     form = VisitForm
     list_display = [
         "reference",
@@ -210,15 +131,10 @@ class VisitAdmin(LocalTimesMixin, DoorHistoryMixin, DoorModelAdmin):
             form.base_fields["lead_officer"].queryset = protocol_officers(
                 keeping=obj.lead_officer_id
             )
-        if obj is not None and "status" in form.base_fields:
-            status = form.base_fields["status"]
-            allowed = [obj.status, *allowed_moves(obj.status)]
-            status.choices = [(value, label) for value, label in status.choices if value in allowed]
+        if obj is not None:
             # A move posted anyway (or from a page left open) is told which moves there are.
-            status.error_messages = {
-                **status.error_messages,
-                "invalid_choice": moves_message(obj.status),
-            }
+            allowed = [obj.status, *allowed_moves(obj.status)]
+            limit_status_choices(form, allowed, moves_message(obj.status))
         return form
 
     def get_readonly_fields(self, request, obj=None):
@@ -235,28 +151,16 @@ class VisitAdmin(LocalTimesMixin, DoorHistoryMixin, DoorModelAdmin):
             ]
         return fieldsets
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        # Bulk deletion would bypass the rule below.
-        actions.pop("delete_selected", None)
-        return actions
-
-    def has_delete_permission(self, request, obj=None):
+    def may_delete(self, obj):
         # Only a visit whose programme is still all tentative: the rest is cancelled instead,
         # so that calendars are told.
-        allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or may_delete_visit(obj))
+        return may_delete_visit(obj)
+
+    def deletion_refusal(self, obj):
+        return VISIT_DELETION_REFUSAL
 
     def delete_model(self, request, obj):
         delete_visit(obj, by=request.user)
-
-    def delete_view(self, request, object_id, extra_context=None):
-        """A delete the rules refuse is explained on the visit's page, not a bare 403."""
-        obj = self.get_object(request, unquote(object_id))
-        if obj is not None and not may_delete_visit(obj):
-            self.message_user(request, VISIT_DELETION_REFUSAL, messages.ERROR)
-            return redirect("admin:visits_visit_change", obj.pk)
-        return super().delete_view(request, object_id, extra_context)
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data

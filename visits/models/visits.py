@@ -110,13 +110,14 @@ class Visit(models.Model):
         return localized(self, "occasion")
 
     def clean(self):
-        if self.starts_on and not EARLIEST_DAY <= self.starts_on <= LATEST_DAY:
-            raise ValidationError(
-                {
-                    "starts_on": _("Enter a day between %(first)s and %(last)s.")
-                    % {"first": EARLIEST_DAY.year, "last": LATEST_DAY.year}
-                }
-            )
+        message = _("Enter a day between %(first)s and %(last)s.") % {
+            "first": EARLIEST_DAY.year,
+            "last": LATEST_DAY.year,
+        }
+        for name in ("starts_on", "ends_on"):
+            day = getattr(self, name)
+            if day and not EARLIEST_DAY <= day <= LATEST_DAY:
+                raise ValidationError({name: message})
         if self.embargo_until and self.confidentiality != Confidentiality.PUBLIC:
             raise ValidationError(
                 {"embargo_until": _("An embargo only applies to a public visit.")}

@@ -6,7 +6,7 @@ shows has changed and records who did it, in one transaction. A refusal raises a
 """
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -198,6 +198,8 @@ def validate_engagement(engagement: Engagement, hosts, by, *, rebooked: bool) ->
             _("An engagement starts on one of its visit’s days: %(days)s.")
             % {"days": days_text(first_day, last_day)}
         ]
+    elif timezone.localdate(engagement.ends_at) > last_day + timedelta(days=1):
+        errors["ends_at"] = [_("An engagement ends by the day after its visit’s last day.")]
     if engagement.is_live and engagement.visit.status in CLOSED_VISIT_STATUSES:
         errors["status"] = [
             _("The visit is %(status)s: its programme takes no tentative or confirmed item.")

@@ -67,7 +67,10 @@ def mark_past_visits_held(today=None) -> int:
     )
     moved = 0
     for visit in past.only("pk"):
-        move_visit(visit, Status.HELD, by=None, note=_("Its last day is over."), today=today)
+        try:
+            move_visit(visit, Status.HELD, by=None, today=today)  # by None: the system
+        except TransitionRefused:
+            continue  # moved meanwhile (postponed, cancelled, or by a second run)
         moved += 1
     return moved
 
@@ -90,10 +93,12 @@ def moves_message(from_status, to_status=None) -> str:
     """Which moves a visit in `from_status` has, for a refusal."""
     label = Status(from_status).label.lower()
     moves = MOVES[from_status]
+    if not moves and to_status is None:
+        return _("A %(status)s visit is final: its status no longer changes.") % {"status": label}
     if not moves:
         return _("A %(status)s visit is final: it cannot become %(wanted)s.") % {
             "status": label,
-            "wanted": Status(to_status).label.lower() if to_status else "—",
+            "wanted": Status(to_status).label.lower(),
         }
     return _("A %(status)s visit can become: %(allowed)s.") % {
         "status": label,

@@ -5,10 +5,15 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from visits.models import Visit, VisitGuest, VisitTransition
-from visits.models.choices import DelegationRole, EngagementStatus, VisitStatus
+from visits.models.choices import (
+    LIVE_ENGAGEMENT_STATUSES,
+    DelegationRole,
+    EngagementStatus,
+    VisitStatus,
+)
 from visits.models.visits import visit_history
 from visits.services.attribution import attribute, authorize
 from visits.services.errors import RuleBroken
@@ -77,6 +82,7 @@ def update_visit(visit: Visit, *, by, hosts=None, **changes) -> Visit:
     for name in changed:
         setattr(current, name, changes[name])
     validate_visit(current)
+    refuse_stranded_programme(current)
     if set(changed) & set(SHOWN_ON_ENGAGEMENTS):
         # Calendars describe each engagement with its visit: they must fetch them again.
         current.engagements.update(sequence=F("sequence") + 1, updated_at=timezone.now())
@@ -104,9 +110,36 @@ def may_delete_visit(visit: Visit) -> bool:
 
 
 def record_delegation_change(visit: Visit, by) -> None:
-    """One history row for the visit once its delegation (guests and roles) has changed."""
+    """One history row for the visit once its delegation (guests and roles) has changed; its
+    engagements' calendar entries name the guests, so their sequence moves too."""
     attribute(visit, by, gettext_lazy("Delegation changed"))
     visit_history.create_historical_record(visit, "~")
+    visit.engagements.update(sequence=F("sequence") + 1, updated_at=timezone.now())
+
+
+def refuse_stranded_programme(visit: Visit) -> None:
+    """New dates keep every tentative or confirmed engagement on one of the visit's days."""
+    first_day, last_day = visit.starts_on, visit.ends_on or visit.starts_on
+    outside = [
+        engagement
+        for engagement in visit.engagements.filter(status__in=LIVE_ENGAGEMENT_STATUSES)
+        if not first_day <= timezone.localdate(engagement.starts_at) <= last_day
+    ]
+    if outside:
+        raise RuleBroken(
+            {
+                "starts_on": [
+                    ngettext(
+                        "%(count)d engagement of the programme would fall outside these days: "
+                        "move or cancel it first.",
+                        "%(count)d engagements of the programme would fall outside these days: "
+                        "move or cancel them first.",
+                        len(outside),
+                    )
+                    % {"count": len(outside)}
+                ]
+            }
+        )
 
 
 def validate_visit(visit: Visit) -> None:

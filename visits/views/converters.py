@@ -17,8 +17,10 @@ class IsoDateConverter:
         return value.isoformat()
 
 
-class PeriodConverter:
-    regex = "day|week"
+class WordConverter:
+    """A string matching `regex`, as is."""
+
+    regex = "[a-z]+"
 
     def to_python(self, value: str) -> str:
         return value
@@ -27,7 +29,11 @@ class PeriodConverter:
         return value
 
 
-class ReferenceConverter(PeriodConverter):
+class PeriodConverter(WordConverter):
+    regex = "day|week"
+
+
+class ReferenceConverter(WordConverter):
     """A visit's reference, `V-2027-014`: letters, digits and hyphens only."""
 
     regex = "[A-Za-z0-9-]{1,20}"
