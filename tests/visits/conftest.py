@@ -1,10 +1,18 @@
-"""Fixtures of the staff pages' tests."""
+"""Fixtures of the staff pages' tests and of the leak properties."""
+
+from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
+from tests.conftest import user_in
 from tests.factories import HostFactory, VenueFactory
+from tests.visits.leak_world import Viewer, World
 from tests.visits.staff_pages import TUESDAY, agenda_url, engagement, signed_in, utc, visit_of
+from visits.roles import PROTOCOL_OFFICE
 
 
 @pytest.fixture
@@ -35,4 +43,36 @@ def secret_talks():
         title_fr="Entretien secret",
         title_en="Secret talks",
         notes="Side door",
+    )
+
+
+@pytest.fixture
+def world(staff_member, officer, cleared_officer):
+    lead = user_in(PROTOCOL_OFFICE, "lead")
+    gone = user_in(PROTOCOL_OFFICE, "gone", "view_confidential_visits")
+    gone.is_active = False
+    gone.save()
+    viewers = [
+        Viewer("anonymous", AnonymousUser()),
+        Viewer("staff", staff_member, staff=True),
+        Viewer("officer", officer, staff=True),
+        Viewer("lead", lead, staff=True, leads=True),
+        Viewer("cleared", cleared_officer, staff=True, cleared=True),
+        # Every right, but the account is switched off: sees nothing.
+        Viewer("inactive", gone, staff=True, cleared=True, active=False),
+    ]
+    clients = {}
+    for viewer in viewers:
+        client = Client(HTTP_ACCEPT_LANGUAGE="en")
+        if viewer.user.is_authenticated:
+            client.force_login(viewer.user)
+        clients[viewer.name] = client
+    today = timezone.localdate()
+    return World(
+        viewers=viewers,
+        clients=clients,
+        lead=lead,
+        venue=VenueFactory(name="Salon Commun"),
+        mayor=HostFactory(name="Maire Commune"),
+        monday=today + timedelta(days=21 - today.weekday()),
     )
