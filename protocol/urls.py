@@ -3,6 +3,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
+from protocol.api import api
+
 admin.site.site_header = admin.site.site_title = _("Protocol office")
 admin.site.enable_nav_sidebar = False  # the lists need the width more than a second menu
 
@@ -10,5 +12,6 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index"), name="home"),
     path("admin/", admin.site.urls),
     path("staff/", include("visits.urls")),
+    path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

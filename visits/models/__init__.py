@@ -1,3 +1,4 @@
+from visits.models.api_tokens import ApiToken
 from visits.models.engagements import Engagement
 from visits.models.guests import Guest
 from visits.models.honours import HonoraryCitizenship
@@ -7,6 +8,7 @@ from visits.models.references import ReferenceSequence
 from visits.models.visits import Visit, VisitGuest
 
 __all__ = [
+    "ApiToken",
     "Engagement",
     "Guest",
     "HonoraryCitizenship",

@@ -1,0 +1,119 @@
+"""/api/v1/visits: the visits a caller may see, paginated and filtered, in one error shape."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import EngagementFactory, GuestFactory, VisitFactory
+from visits.models import ApiToken
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def as_staff(client, staff_member):
+    _token, raw = ApiToken.issue(staff_member, "tests")
+    client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {raw}"
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
+def references(response) -> list[str]:
+    assert response.status_code == 200, response.content
+    return [item["reference"] for item in response.json()["items"]]
+
+
+def test_list_is_newest_first_with_a_total_count(as_staff):
+    older = VisitFactory(starts_on=date(2026, 5, 4))
+    newer = VisitFactory(starts_on=date(2027, 5, 4))
+    response = as_staff.get(reverse("api:list_visits"))
+    assert references(response) == [newer.reference, older.reference]
+    assert response.json()["count"] == 2
+
+
+def test_list_goes_through_the_visibility_door(as_staff):
+    shown = VisitFactory(confidentiality="restricted")
+    VisitFactory(confidentiality="confidential", principal=GuestFactory(name="Secret Guest"))
+    response = as_staff.get(reverse("api:list_visits"))
+    assert references(response) == [shown.reference]
+    assert "Secret Guest" not in response.text
+
+
+def test_detail_of_a_hidden_visit_is_not_found(as_staff):
+    secret = VisitFactory(confidentiality="confidential")
+    response = as_staff.get(reverse("api:get_visit", args=[secret.reference]))
+    assert response.status_code == 404
+    assert response.json() == {"error": "not_found", "message": "Not found.", "fields": {}}
+
+
+def test_detail_has_the_delegation_and_programme(as_staff):
+    visit = VisitFactory(principal=GuestFactory(name="Roberto Gualtieri"))
+    EngagementFactory(visit=visit, title_en="Reception", status="confirmed")
+    body = as_staff.get(reverse("api:get_visit", args=[visit.reference])).json()
+    assert [p["guest"]["name"] for p in body["delegation"]] == ["Roberto Gualtieri"]
+    assert [(e["title_en"], e["status"], e["sequence"]) for e in body["programme"]] == [
+        ("Reception", "confirmed", 0)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"status": "held"}, ["held"]),
+        ({"kind": "state_visit"}, ["state"]),
+        ({"starts_from": "2027-01-01"}, ["state"]),
+        ({"starts_until": "2026-12-31"}, ["held"]),
+        ({"country": "de"}, ["state"]),
+    ],
+)
+def test_filters_keep_only_matching_visits(as_staff, query, expected):
+    made = {
+        "held": VisitFactory(status="held", starts_on=date(2026, 3, 2)),
+        "state": VisitFactory(
+            kind="state_visit", starts_on=date(2027, 3, 2), principal=GuestFactory(country="DE")
+        ),
+    }
+    response = as_staff.get(reverse("api:list_visits"), query)
+    assert references(response) == [made[name].reference for name in expected]
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"limit": "101"}, "limit"),
+        ({"limit": "abc"}, "limit"),
+        ({"starts_from": "2027-02-30"}, "starts_from"),
+        ({"status": "lost"}, "status"),
+        ({"venue": "x" * 5000}, "venue"),
+    ],
+)
+def test_bad_query_is_422_naming_the_field(as_staff, query, field):
+    response = as_staff.get(reverse("api:list_visits"), query)
+    assert response.status_code == 422
+    body = response.json()
+    assert body["error"] == "invalid" and field in body["fields"]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_list_query_count_does_not_grow(as_staff, django_assert_num_queries, count):
+    for _ in range(count):
+        VisitFactory()
+    # The request's savepoint and release, the token and its last use, two for the
+    # permissions, then count, page and principal guests.
+    with django_assert_num_queries(9):
+        response = as_staff.get(reverse("api:list_visits"))
+    assert len(references(response)) == count
+
+
+def test_session_callers_read_without_a_token(client, staff_member):
+    client.force_login(staff_member)
+    VisitFactory()
+    assert client.get(reverse("api:list_visits")).json()["count"] == 1
+
+
+def test_openapi_document_and_docs_are_served_without_the_internet(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert {"/api/v1/visits", "/api/v1/visits/{reference}"} <= set(schema["paths"])
+    docs = client.get("/api/v1/docs").content.decode()
+    assert "swagger-ui-bundle.js" in docs and "cdn." not in docs

@@ -1,0 +1,27 @@
+"""What anyone may read: past distinguished guests, through the public side of the door."""
+
+from django.utils import timezone
+from ninja import Router
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from visits.api.schemas import DistinguishedGuestOut
+from visits.models import Visit, VisitGuest
+from visits.models.choices import DelegationRole
+
+router = Router(tags=["public"])
+
+
+@router.get(
+    "/public/distinguished-guests",
+    response=list[DistinguishedGuestOut],
+    auth=None,
+    summary="Past distinguished guests (public)",
+)
+@paginate(LimitOffsetPagination)
+def distinguished_guests(request):
+    """Principal guests of public, announced or held visits past their embargo, newest first."""
+    past = Visit.objects.visible_to(None).filter(starts_on__lt=timezone.localdate())
+    participants = VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL, visit__in=past)
+    return participants.select_related("guest", "visit").order_by(
+        "-visit__starts_on", "-visit__reference", "position", "pk"
+    )
