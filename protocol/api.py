@@ -3,7 +3,7 @@
 
 from ninja import NinjaAPI
 
-from visits.api import errors, public, visits
+from visits.api import engagements, errors, public, visits
 
 api = NinjaAPI(
     title="Protocol office API",
@@ -18,4 +18,5 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("", visits.router)
+api.add_router("", engagements.router)
 api.add_router("", public.router)

@@ -117,3 +117,15 @@ def test_openapi_document_and_docs_are_served_without_the_internet(client):
     assert {"/api/v1/visits", "/api/v1/visits/{reference}"} <= set(schema["paths"])
     docs = client.get("/api/v1/docs").content.decode()
     assert "swagger-ui-bundle.js" in docs and "cdn." not in docs
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_engagement_list_query_count_does_not_grow(as_staff, django_assert_num_queries, count):
+    for _ in range(count):
+        EngagementFactory()
+    EngagementFactory(visit=VisitFactory(confidentiality="confidential"))  # not listed
+    # The request's savepoint and release, the token and its last use, two for the
+    # permissions, then count and page (rooms joined).
+    with django_assert_num_queries(8):
+        response = as_staff.get(reverse("api:list_engagements"))
+    assert response.json()["count"] == count

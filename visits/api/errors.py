@@ -58,7 +58,9 @@ def install(api) -> None:
         message = " ".join(error.messages)
         return api.create_response(request, error_body(code, message, fields), status=status)
 
+    codes = {412: "stale", 428: "precondition_required"}
+
     @api.exception_handler(HttpError)
     def http_error(request, error):
-        body = error_body("error", str(error))
+        body = error_body(codes.get(error.status_code, "error"), str(error))
         return api.create_response(request, body, status=error.status_code)

@@ -1,16 +1,27 @@
 """Visits, read through the visibility door."""
 
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from visits import services
 from visits.api.auth import SIGNED_IN
+from visits.api.lookups import visible_or_field_error
 from visits.api.schemas import ErrorOut, VisitDetailOut, VisitOut
-from visits.models import Engagement, Visit, VisitGuest
-from visits.models.choices import DelegationRole, GuestCategory, VisitKind, VisitStatus
+from visits.api.versions import etag_of
+from visits.models import Engagement, Guest, Host, Visit, VisitGuest
+from visits.models.choices import (
+    Confidentiality,
+    DelegationRole,
+    GuestCategory,
+    RequestChannel,
+    VisitKind,
+    VisitStatus,
+)
 
 router = Router(tags=["visits"], auth=SIGNED_IN)
 
@@ -74,7 +85,7 @@ def list_visits(request, filters: Query[VisitFilters]):
     response={200: VisitDetailOut, 404: ErrorOut},
     summary="One visit, with its delegation and programme",
 )
-def get_visit(request, reference: str):
+def get_visit(request, reference: str, response: HttpResponse):
     programme = Engagement.objects.select_related("venue").order_by("starts_at", "pk")
     delegation = VisitGuest.objects.select_related("guest").order_by("position", "pk")
     visits = Visit.objects.visible_to(request.auth).prefetch_related(
@@ -82,4 +93,61 @@ def get_visit(request, reference: str):
         Prefetch("participants", delegation, to_attr="delegation"),
         Prefetch("engagements", programme, to_attr="programme"),
     )
-    return get_object_or_404(visits, reference=reference)
+    visit = get_object_or_404(visits, reference=reference)
+    response["ETag"] = etag_of(visit)
+    return visit
+
+
+class DelegateIn(Schema):
+    guest: int
+    role: DelegationRole = DelegationRole.PRINCIPAL
+
+
+class VisitIn(Schema):
+    kind: VisitKind
+    occasion_fr: str = Field(max_length=300)
+    occasion_en: str = Field(max_length=300)
+    starts_on: date
+    ends_on: date | None = None
+    confidentiality: Confidentiality = Confidentiality.RESTRICTED
+    embargo_until: datetime | None = None
+    request_channel: RequestChannel | None = None
+    requested_on: date | None = None
+    notes: str = Field("", max_length=10_000)
+    delegation: list[DelegateIn] = Field(min_length=1, description="At least one principal.")
+    hosts: list[int] = []
+
+
+class TransitionIn(Schema):
+    to: VisitStatus = Field(description="The status to move to.")
+    note: str = Field("", max_length=2_000)
+
+
+@router.post(
+    "/visits",
+    response={201: VisitDetailOut, 400: ErrorOut, 403: ErrorOut, 422: ErrorOut},
+    summary="Record a requested visit",
+)
+def create_visit(request, payload: VisitIn, response: HttpResponse):
+    data = payload.dict()
+    guests = Guest.objects.visible_to(request.auth)
+    delegation = [
+        (visible_or_field_error(guests, "delegation", pk=row["guest"]), row["role"])
+        for row in data.pop("delegation")
+    ]
+    hosts = [visible_or_field_error(Host.objects.all(), "hosts", pk=pk) for pk in data.pop("hosts")]
+    data["request_channel"] = data["request_channel"] or ""
+    visit = services.create_visit(by=request.auth, delegation=delegation, hosts=hosts, **data)
+    response["ETag"] = etag_of(visit)
+    return Status(201, get_visit(request, visit.reference, response))
+
+
+@router.post(
+    "/visits/{reference}/transitions",
+    response={200: VisitDetailOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    summary="Move a visit along its lifecycle (409 names the allowed moves)",
+)
+def move_visit(request, reference: str, payload: TransitionIn, response: HttpResponse):
+    visit = get_object_or_404(Visit.objects.visible_to(request.auth), reference=reference)
+    services.move_visit(visit, payload.to, by=request.auth, note=payload.note)
+    return get_visit(request, reference, response)
