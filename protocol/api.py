@@ -3,7 +3,7 @@
 
 from ninja import NinjaAPI
 
-from visits.api import engagements, errors, public, visits
+from visits.api import engagements, errors, public, tokens, visits
 
 api = NinjaAPI(
     title="Protocol office API",
@@ -20,3 +20,4 @@ errors.install(api)
 api.add_router("", visits.router)
 api.add_router("", engagements.router)
 api.add_router("", public.router)
+api.add_router("", tokens.router)

@@ -58,7 +58,7 @@ def install(api) -> None:
         message = " ".join(error.messages)
         return api.create_response(request, error_body(code, message, fields), status=status)
 
-    codes = {412: "stale", 428: "precondition_required"}
+    codes = {403: "forbidden", 412: "stale", 428: "precondition_required"}
 
     @api.exception_handler(HttpError)
     def http_error(request, error):

@@ -1,4 +1,4 @@
-from visits.models.api_tokens import ApiToken
+from visits.models.api_tokens import ApiToken, IdempotentRequest
 from visits.models.engagements import Engagement
 from visits.models.guests import Guest
 from visits.models.honours import HonoraryCitizenship
@@ -12,6 +12,7 @@ __all__ = [
     "Engagement",
     "Guest",
     "HonoraryCitizenship",
+    "IdempotentRequest",
     "Host",
     "ReferenceSequence",
     "Venue",

@@ -1,0 +1,50 @@
+"""Each user's own API tokens: listed with their last use, made (the secret is shown once),
+revoked. Nobody sees or revokes another's."""
+
+from datetime import datetime
+
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema, Status
+
+from visits.api.auth import SIGNED_IN
+from visits.api.schemas import ErrorOut
+from visits.models import ApiToken
+
+router = Router(tags=["tokens"], auth=SIGNED_IN)
+
+
+class TokenOut(Schema):
+    id: int
+    name: str
+    prefix: str = Field(description="The first characters, to recognise it.")
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
+class NewTokenOut(TokenOut):
+    secret: str = Field(description="Shown this once: only its hash is kept.")
+
+
+class TokenIn(Schema):
+    name: str = Field(min_length=1, max_length=100)
+
+
+@router.get("/tokens", response=list[TokenOut], summary="Your API tokens")
+def list_tokens(request):
+    return ApiToken.objects.filter(user=request.auth)
+
+
+@router.post("/tokens", response={201: NewTokenOut, 422: ErrorOut}, summary="Make a token")
+def create_token(request, payload: TokenIn):
+    token, secret = ApiToken.issue(request.auth, payload.name)
+    token.secret = secret
+    return Status(201, token)
+
+
+@router.delete("/tokens/{token_id}", response={204: None, 404: ErrorOut}, summary="Revoke one")
+def revoke_token(request, token_id: int):
+    token = get_object_or_404(ApiToken.objects.filter(user=request.auth), pk=token_id)
+    if token.revoked_at is None:
+        token.revoke()
+    return Status(204, None)
