@@ -1,6 +1,5 @@
 """Engagements: read through the door, written through the scheduling services."""
 
-from datetime import datetime
 from uuid import UUID
 
 from django.db import transaction
@@ -12,7 +11,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from visits import services
 from visits.api.auth import SIGNED_IN
 from visits.api.lookups import visible_or_field_error
-from visits.api.schemas import EngagementOut, ErrorOut
+from visits.api.schemas import EngagementOut, IsoDateTime, with_errors
 from visits.api.versions import etag_of, require_current
 from visits.models import Engagement, Host, Venue, Visit
 from visits.models.choices import EngagementKind, EngagementStatus
@@ -21,8 +20,8 @@ router = Router(tags=["engagements"], auth=SIGNED_IN)
 
 
 class EngagementFilters(Schema):
-    starts_from: datetime | None = None
-    starts_until: datetime | None = None
+    starts_from: IsoDateTime | None = None
+    starts_until: IsoDateTime | None = None
     status: EngagementStatus | None = None
     venue: int | None = None
     host: int | None = None
@@ -49,8 +48,8 @@ class EngagementIn(Schema):
     kind: EngagementKind
     title_fr: str = Field(max_length=300)
     title_en: str = Field(max_length=300)
-    starts_at: datetime = Field(description="With an offset; or naive, read in Europe/Paris.")
-    ends_at: datetime
+    starts_at: IsoDateTime = Field(description="With an offset; or naive, read in Europe/Paris.")
+    ends_at: IsoDateTime
     venue: int | None = None
     location: str = Field("", max_length=300)
     hosts: list[int] = []
@@ -62,8 +61,8 @@ class EngagementChange(Schema):
     kind: EngagementKind | None = None
     title_fr: str | None = Field(None, max_length=300)
     title_en: str | None = Field(None, max_length=300)
-    starts_at: datetime | None = None
-    ends_at: datetime | None = None
+    starts_at: IsoDateTime | None = None
+    ends_at: IsoDateTime | None = None
     venue: int | None = None
     location: str | None = Field(None, max_length=300)
     hosts: list[int] | None = None
@@ -79,14 +78,18 @@ def visible_engagements(request):
     )
 
 
-@router.get("/engagements", response=list[EngagementOut], summary="Engagements you may see")
+@router.get(
+    "/engagements",
+    response=with_errors({200: list[EngagementOut]}),
+    summary="Engagements you may see",
+)
 @paginate(LimitOffsetPagination)
 def list_engagements(request, filters: Query[EngagementFilters]):
     """In time order. `limit` is at most 100."""
     return filters.apply(visible_engagements(request))
 
 
-@router.get("/engagements/{uid}", response={200: EngagementOut, 404: ErrorOut})
+@router.get("/engagements/{uid}", response=with_errors({200: EngagementOut}))
 def get_engagement(request, uid: UUID, response: HttpResponse):
     engagement = get_object_or_404(visible_engagements(request), uid=uid)
     response["ETag"] = etag_of(engagement)
@@ -95,7 +98,7 @@ def get_engagement(request, uid: UUID, response: HttpResponse):
 
 @router.post(
     "/engagements",
-    response={201: EngagementOut, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response=with_errors({201: EngagementOut}),
     summary="Book an engagement (conflicts are refused with 409)",
 )
 def create_engagement(request, payload: EngagementIn, response: HttpResponse):
@@ -111,7 +114,7 @@ def create_engagement(request, payload: EngagementIn, response: HttpResponse):
 
 @router.patch(
     "/engagements/{uid}",
-    response={200: EngagementOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut, 412: ErrorOut},
+    response=with_errors({200: EngagementOut}),
     summary="Change an engagement; send its ETag as If-Match",
 )
 def change_engagement(request, uid: UUID, payload: EngagementChange, response: HttpResponse):

@@ -4,7 +4,7 @@ from django.utils import timezone
 from ninja import Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from visits.api.schemas import DistinguishedGuestOut
+from visits.api.schemas import DistinguishedGuestOut, with_errors
 from visits.models import Visit, VisitGuest
 from visits.models.choices import DelegationRole
 
@@ -13,7 +13,7 @@ router = Router(tags=["public"])
 
 @router.get(
     "/public/distinguished-guests",
-    response=list[DistinguishedGuestOut],
+    response=with_errors({200: list[DistinguishedGuestOut]}),
     auth=None,
     summary="Past distinguished guests (public)",
 )

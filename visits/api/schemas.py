@@ -1,12 +1,48 @@
+import re
 from datetime import date, datetime
+from typing import Annotated
 
 from ninja import Field, Schema
+from pydantic import BeforeValidator
+
+
+def iso_text(pattern: str, example: str):
+    """Dates and times as ISO 8601 text only: pydantic would otherwise read `0` as 1970-01-01."""
+
+    def check(value):
+        if isinstance(value, date | datetime):
+            return value
+        if not isinstance(value, str) or not re.fullmatch(pattern, value):
+            raise ValueError(f"Expected ISO 8601 text, like {example}")
+        return value
+
+    return BeforeValidator(check)
+
+
+IsoDate = Annotated[date, iso_text(r"\d{4}-\d{2}-\d{2}", "2027-07-06")]
+IsoDateTime = Annotated[
+    datetime,
+    iso_text(
+        r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?",
+        "2027-07-06T10:00:00+02:00",
+    ),
+]
 
 
 class ErrorOut(Schema):
     error: str = Field(description="A short code: invalid, unauthorized, forbidden, ...")
     message: str = Field(description="What went wrong, in the caller's language.")
     fields: dict[str, list[str]] = Field(description="Why each named input was refused.")
+
+
+# Every operation may answer these, in ErrorOut's shape: bad input (400, 422), not signed in
+# (401), not allowed (403), not found or not visible (404), a clash or a refused move (409), a
+# stale or missing If-Match (412, 428).
+ERROR_CODES = frozenset({400, 401, 403, 404, 409, 412, 422, 428})
+
+
+def with_errors(success: dict) -> dict:
+    return {**success, ERROR_CODES: ErrorOut}
 
 
 class GuestRef(Schema):

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
 from visits.api.auth import SIGNED_IN
-from visits.api.schemas import ErrorOut
+from visits.api.schemas import with_errors
 from visits.models import ApiToken
 
 router = Router(tags=["tokens"], auth=SIGNED_IN)
@@ -30,19 +30,19 @@ class TokenIn(Schema):
     name: str = Field(min_length=1, max_length=100)
 
 
-@router.get("/tokens", response=list[TokenOut], summary="Your API tokens")
+@router.get("/tokens", response=with_errors({200: list[TokenOut]}), summary="Your API tokens")
 def list_tokens(request):
     return ApiToken.objects.filter(user=request.auth)
 
 
-@router.post("/tokens", response={201: NewTokenOut, 422: ErrorOut}, summary="Make a token")
+@router.post("/tokens", response=with_errors({201: NewTokenOut}), summary="Make a token")
 def create_token(request, payload: TokenIn):
     token, secret = ApiToken.issue(request.auth, payload.name)
     token.secret = secret
     return Status(201, token)
 
 
-@router.delete("/tokens/{token_id}", response={204: None, 404: ErrorOut}, summary="Revoke one")
+@router.delete("/tokens/{token_id}", response=with_errors({204: None}), summary="Revoke one")
 def revoke_token(request, token_id: int):
     token = get_object_or_404(ApiToken.objects.filter(user=request.auth), pk=token_id)
     if token.revoked_at is None:

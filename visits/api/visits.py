@@ -1,7 +1,5 @@
 """Visits, read through the visibility door."""
 
-from datetime import date, datetime
-
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -11,7 +9,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from visits import services
 from visits.api.auth import SIGNED_IN
 from visits.api.lookups import visible_or_field_error
-from visits.api.schemas import ErrorOut, VisitDetailOut, VisitOut
+from visits.api.schemas import IsoDate, IsoDateTime, VisitDetailOut, VisitOut, with_errors
 from visits.api.versions import etag_of
 from visits.models import Engagement, Guest, Host, Visit, VisitGuest
 from visits.models.choices import (
@@ -27,8 +25,8 @@ router = Router(tags=["visits"], auth=SIGNED_IN)
 
 
 class VisitFilters(Schema):
-    starts_from: date | None = None
-    starts_until: date | None = None
+    starts_from: IsoDate | None = None
+    starts_until: IsoDate | None = None
     status: VisitStatus | None = None
     kind: VisitKind | None = None
     venue: int | None = None
@@ -72,7 +70,7 @@ def principals():
     )
 
 
-@router.get("/visits", response=list[VisitOut], summary="Visits the caller may see")
+@router.get("/visits", response=with_errors({200: list[VisitOut]}), summary="Visits you may see")
 @paginate(LimitOffsetPagination)
 def list_visits(request, filters: Query[VisitFilters]):
     """Newest first (by first day, then reference). `limit` is at most 100."""
@@ -82,7 +80,7 @@ def list_visits(request, filters: Query[VisitFilters]):
 
 @router.get(
     "/visits/{reference}",
-    response={200: VisitDetailOut, 404: ErrorOut},
+    response=with_errors({200: VisitDetailOut}),
     summary="One visit, with its delegation and programme",
 )
 def get_visit(request, reference: str, response: HttpResponse):
@@ -107,12 +105,12 @@ class VisitIn(Schema):
     kind: VisitKind
     occasion_fr: str = Field(max_length=300)
     occasion_en: str = Field(max_length=300)
-    starts_on: date
-    ends_on: date | None = None
+    starts_on: IsoDate
+    ends_on: IsoDate | None = None
     confidentiality: Confidentiality = Confidentiality.RESTRICTED
-    embargo_until: datetime | None = None
+    embargo_until: IsoDateTime | None = None
     request_channel: RequestChannel | None = None
-    requested_on: date | None = None
+    requested_on: IsoDate | None = None
     notes: str = Field("", max_length=10_000)
     delegation: list[DelegateIn] = Field(min_length=1, description="At least one principal.")
     hosts: list[int] = []
@@ -125,7 +123,7 @@ class TransitionIn(Schema):
 
 @router.post(
     "/visits",
-    response={201: VisitDetailOut, 400: ErrorOut, 403: ErrorOut, 422: ErrorOut},
+    response=with_errors({201: VisitDetailOut}),
     summary="Record a requested visit",
 )
 def create_visit(request, payload: VisitIn, response: HttpResponse):
@@ -144,7 +142,7 @@ def create_visit(request, payload: VisitIn, response: HttpResponse):
 
 @router.post(
     "/visits/{reference}/transitions",
-    response={200: VisitDetailOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    response=with_errors({200: VisitDetailOut}),
     summary="Move a visit along its lifecycle (409 names the allowed moves)",
 )
 def move_visit(request, reference: str, payload: TransitionIn, response: HttpResponse):
