@@ -129,3 +129,20 @@ def test_engagement_list_query_count_does_not_grow(as_staff, django_assert_num_q
     with django_assert_num_queries(8):
         response = as_staff.get(reverse("api:list_engagements"))
     assert response.json()["count"] == count
+
+
+@pytest.mark.parametrize(
+    "moment", ["0025-02-03T01:29:38+23:04", "9999-12-31T23:59:59-05:00", "1850-01-01T00:00:00Z"]
+)
+def test_engagement_filter_with_a_time_beyond_the_calendar_is_422(as_staff, moment):
+    # schemathesis found the first one: PostgreSQL refuses an offset of more than 15:59.
+    response = as_staff.get(reverse("api:list_engagements"), {"starts_from": moment})
+    assert response.status_code == 422
+    assert "starts_from" in response.json()["fields"]
+
+
+def test_engagement_filter_with_a_large_offset_in_range_is_read_in_utc(as_staff):
+    response = as_staff.get(
+        reverse("api:list_engagements"), {"starts_from": "2027-01-01T00:00:00+23:04"}
+    )
+    assert response.status_code == 200

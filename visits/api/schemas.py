@@ -1,9 +1,9 @@
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from ninja import Field, Schema
-from pydantic import BeforeValidator
+from pydantic import AfterValidator, BeforeValidator
 
 
 def iso_text(pattern: str, example: str):
@@ -20,12 +20,26 @@ def iso_text(pattern: str, example: str):
 
 
 IsoDate = Annotated[date, iso_text(r"\d{4}-\d{2}-\d{2}", "2027-07-06")]
+
+
+def in_utc_and_in_range(value: datetime) -> datetime:
+    """An offset time becomes UTC (PostgreSQL refuses offsets beyond ±15:59, which ISO text
+    allows); the office's calendar spans 1900 to 2199."""
+    if value.tzinfo is not None:
+        try:
+            value = value.astimezone(UTC)
+        except OverflowError as error:
+            raise ValueError("Expected a time between 1900 and 2199") from error
+    if not 1900 <= value.year <= 2199:
+        raise ValueError("Expected a time between 1900 and 2199")
+    return value
+
+
+ISO_DATETIME = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?"
 IsoDateTime = Annotated[
     datetime,
-    iso_text(
-        r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?",
-        "2027-07-06T10:00:00+02:00",
-    ),
+    iso_text(ISO_DATETIME, "2027-07-06T10:00:00+02:00"),
+    AfterValidator(in_utc_and_in_range),
 ]
 
 
