@@ -133,6 +133,38 @@ def test_run_sheet_of_a_hidden_visit_is_not_found(world, specs):
                     assert (row.engagement.title_en in text) == row.live
 
 
+# --- 2. the API ------------------------------------------------------------------------------
+
+
+@PROPERTY
+@given(specs=scenarios)
+def test_api_outputs_show_only_what_the_rules_allow(world, specs):
+    with rolled_back():
+        rows = seed(world, specs)
+        public = world.clients["anonymous"].get(reverse("api:distinguished_guests"))
+        assert public.status_code == 200
+        _shown, hidden_from_public = split(rows, world.viewer("anonymous"))
+        assert leaks(public.content.decode(), hidden_from_public) == []
+        for viewer in world.viewers:
+            shown, hidden = split(rows, viewer)
+            client = world.clients[viewer.name]
+            visits = client.get(reverse("api:list_visits"), {"limit": 100})
+            engagements = client.get(reverse("api:list_engagements"), {"limit": 100})
+            if not viewer.signed_in:
+                assert (visits.status_code, engagements.status_code) == (401, 401), viewer.name
+                continue
+            for response in (visits, engagements):
+                assert leaks(response.content.decode(), hidden) == [], viewer.name
+            listed = {item["reference"] for item in visits.json()["items"]}
+            assert listed == {row.visit.reference for row in shown}, viewer.name
+            titles = {item["title_en"] for item in engagements.json()["items"]}
+            assert titles == {row.engagement.title_en for row in shown}, viewer.name
+            for row in rows:
+                detail = client.get(reverse("api:get_visit", args=[row.visit.reference]))
+                assert leaks(detail.content.decode(), hidden) == [], viewer.name
+                assert detail.status_code == (200 if row in shown else 404), viewer.name
+
+
 # --- 4. conflict refusals -------------------------------------------------------------------
 
 
