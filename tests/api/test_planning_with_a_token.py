@@ -155,3 +155,16 @@ def post_visit(api) -> str:
     response = post(api, reverse("api:create_visit"), visit_body(GuestFactory()))
     assert response.status_code == 201, response.json()
     return response.json()["reference"]
+
+
+def test_guest_twice_in_the_delegation_is_400_not_a_crash(api):
+    guest = GuestFactory()
+    body = visit_body(guest) | {
+        "delegation": [
+            {"guest": guest.pk, "role": "principal"},
+            {"guest": guest.pk, "role": "member"},
+        ]
+    }
+    response = post(api, reverse("api:create_visit"), body)
+    assert response.status_code == 400
+    assert response.json()["fields"] == {"guests": ["Each guest appears once in the delegation."]}

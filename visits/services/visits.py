@@ -55,6 +55,8 @@ def create_visit(*, by, delegation=None, hosts=(), import_key=None, **fields) ->
         role == DelegationRole.PRINCIPAL for _guest, role in delegation
     ):
         raise RuleBroken({"guests": [_("A visit needs at least one principal guest.")]})
+    if delegation is not None and len({guest.pk for guest, _role in delegation}) < len(delegation):
+        raise RuleBroken({"guests": [_("Each guest appears once in the delegation.")]})
     # One history row, written once the hosts are set, rather than one per signal.
     attribute(visit, by, gettext_lazy("Created")).save_without_historical_record()
     visit.skip_history_when_saving = True
