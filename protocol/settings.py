@@ -65,10 +65,6 @@ MIDDLEWARE = [
 
 # History is read in the admin, never replayed: a revert would bypass the scheduling rules.
 SIMPLE_HISTORY_REVERT_DISABLED = True
-# The API's pages: a list answers at most this many items (?limit=), 20 when not asked.
-NINJA_PAGINATION_MAX_LIMIT = 100
-NINJA_PAGINATION_PER_PAGE = 20
-
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:agenda_now"
 

@@ -6,11 +6,12 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from visits import services
 from visits.api.auth import SIGNED_IN
 from visits.api.lookups import visible_or_field_error
+from visits.api.pagination import Page
 from visits.api.schemas import EngagementOut, IsoDateTime, with_errors
 from visits.api.versions import etag_of, require_current
 from visits.models import Engagement, Host, Venue, Visit
@@ -83,7 +84,7 @@ def visible_engagements(request):
     response=with_errors({200: list[EngagementOut]}),
     summary="Engagements you may see",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_engagements(request, filters: Query[EngagementFilters]):
     """In time order. `limit` is at most 100."""
     return filters.apply(visible_engagements(request))

@@ -2,8 +2,9 @@
 
 from django.utils import timezone
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from visits.api.pagination import Page
 from visits.api.schemas import DistinguishedGuestOut, with_errors
 from visits.models import Visit, VisitGuest
 from visits.models.choices import DelegationRole
@@ -17,7 +18,7 @@ router = Router(tags=["public"])
     auth=None,
     summary="Past distinguished guests (public)",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def distinguished_guests(request):
     """Principal guests of public, announced or held visits past their embargo, newest first."""
     past = Visit.objects.visible_to(None).filter(starts_on__lt=timezone.localdate())

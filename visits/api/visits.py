@@ -4,11 +4,12 @@ from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from visits import services
 from visits.api.auth import SIGNED_IN
 from visits.api.lookups import visible_or_field_error
+from visits.api.pagination import Page
 from visits.api.schemas import IsoDate, IsoDateTime, VisitDetailOut, VisitOut, with_errors
 from visits.api.versions import etag_of
 from visits.models import Engagement, Guest, Host, Visit, VisitGuest
@@ -71,7 +72,7 @@ def principals():
 
 
 @router.get("/visits", response=with_errors({200: list[VisitOut]}), summary="Visits you may see")
-@paginate(LimitOffsetPagination)
+@paginate(Page)
 def list_visits(request, filters: Query[VisitFilters]):
     """Newest first (by first day, then reference). `limit` is at most 100."""
     visits = Visit.objects.visible_to(request.auth).order_by("-starts_on", "-reference")
