@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib import admin
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +13,7 @@ from visits.admin.visit_parts import (
     VisitGuestInline,
 )
 from visits.models import Visit, VisitGuest
-from visits.models.choices import DelegationRole
+from visits.models.visits import with_principal_guests
 from visits.roles import protocol_officers
 from visits.services import (
     TransitionRefused,
@@ -200,16 +199,7 @@ class VisitAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModel
         )
 
     def get_queryset(self, request):
-        principals = VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL).select_related(
-            "guest"
-        )
-        return (
-            super()
-            .get_queryset(request)
-            .prefetch_related(
-                Prefetch("participants", principals, to_attr="principal_participants")
-            )
-        )
+        return super().get_queryset(request).prefetch_related(with_principal_guests())
 
     @admin.display(description=_("occasion"), ordering="occasion_fr")
     def occasion(self, visit):

@@ -5,6 +5,8 @@ from typing import Annotated
 from ninja import Field, Schema
 from pydantic import AfterValidator, BeforeValidator
 
+from visits.models.visits import EARLIEST_DAY, LATEST_DAY
+
 
 def iso_text(pattern: str, example: str):
     """Dates and times as ISO 8601 text only: pydantic would otherwise read `0` as 1970-01-01."""
@@ -24,14 +26,15 @@ IsoDate = Annotated[date, iso_text(r"\d{4}-\d{2}-\d{2}", "2027-07-06")]
 
 def in_utc_and_in_range(value: datetime) -> datetime:
     """An offset time becomes UTC (PostgreSQL refuses offsets beyond ±15:59, which ISO text
-    allows); the office's calendar spans 1900 to 2199."""
+    allows), within the office's calendar (visits.models.visits)."""
+    message = f"Expected a time between {EARLIEST_DAY.year} and {LATEST_DAY.year}"
     if value.tzinfo is not None:
         try:
             value = value.astimezone(UTC)
         except OverflowError as error:
-            raise ValueError("Expected a time between 1900 and 2199") from error
-    if not 1900 <= value.year <= 2199:
-        raise ValueError("Expected a time between 1900 and 2199")
+            raise ValueError(message) from error
+    if not EARLIEST_DAY <= value.date() <= LATEST_DAY:
+        raise ValueError(message)
     return value
 
 

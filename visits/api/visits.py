@@ -21,6 +21,7 @@ from visits.models.choices import (
     VisitKind,
     VisitStatus,
 )
+from visits.models.visits import with_principal_guests
 
 router = Router(tags=["visits"], auth=SIGNED_IN)
 
@@ -63,20 +64,12 @@ class VisitFilters(Schema):
         return any(v is not None for v in (self.host, self.guest, self.category, self.country))
 
 
-def principals():
-    return Prefetch(
-        "participants",
-        VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL).select_related("guest"),
-        to_attr="principal_participants",
-    )
-
-
 @router.get("/visits", response=with_errors({200: list[VisitOut]}), summary="Visits you may see")
 @paginate(Page)
 def list_visits(request, filters: Query[VisitFilters]):
     """Newest first (by first day, then reference). `limit` is at most 100."""
     visits = Visit.objects.visible_to(request.auth).order_by("-starts_on", "-reference")
-    return filters.apply(visits).prefetch_related(principals())
+    return filters.apply(visits).prefetch_related(with_principal_guests())
 
 
 @router.get(
@@ -88,7 +81,7 @@ def get_visit(request, reference: str, response: HttpResponse):
     programme = Engagement.objects.select_related("venue").order_by("starts_at", "pk")
     delegation = VisitGuest.objects.select_related("guest").order_by("position", "pk")
     visits = Visit.objects.visible_to(request.auth).prefetch_related(
-        principals(),
+        with_principal_guests(),
         Prefetch("participants", delegation, to_attr="delegation"),
         Prefetch("engagements", programme, to_attr="programme"),
     )

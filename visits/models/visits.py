@@ -158,3 +158,10 @@ class VisitGuest(models.Model):
     @property
     def is_principal(self) -> bool:
         return self.role == DelegationRole.PRINCIPAL
+
+
+def with_principal_guests(lookup: str = "participants") -> models.Prefetch:
+    """Prefetches a visit's principal guests (with their guest row) as `principal_participants`;
+    `lookup` reaches the visit's participants from another model (`visit__participants`)."""
+    principals = VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL).select_related("guest")
+    return models.Prefetch(lookup, principals, to_attr="principal_participants")

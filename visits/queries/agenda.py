@@ -4,12 +4,12 @@ ones the viewer may not see, so that nobody books over them blindly (DESIGN.md, 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
-from visits.models import Engagement, Venue, VisitGuest
-from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, DelegationRole, EngagementStatus
+from visits.models import Engagement, Venue
+from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, EngagementStatus
 from visits.models.visibility import visit_filter_for
+from visits.models.visits import with_principal_guests
 
 
 @dataclass
@@ -62,13 +62,10 @@ def agenda(viewer, first_day: date, days: int, venue=None, host=None) -> list[Ag
 
 
 def visible_items(in_period, viewer) -> list[AgendaItem]:
-    principals = VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL).select_related("guest")
     engagements = (
         in_period.visible_to(viewer)
         .select_related("visit", "venue")
-        .prefetch_related(
-            "hosts", Prefetch("visit__participants", principals, to_attr="principals")
-        )
+        .prefetch_related("hosts", with_principal_guests("visit__participants"))
     )
     return [
         AgendaItem(
@@ -78,7 +75,7 @@ def visible_items(in_period, viewer) -> list[AgendaItem]:
             visit_id=engagement.visit_id,
             engagement=engagement,
             host_ids={host.pk for host in engagement.hosts.all()},
-            guest_ids={p.guest_id for p in engagement.visit.principals},
+            guest_ids={p.guest_id for p in engagement.visit.principal_participants},
         )
         for engagement in engagements
     ]

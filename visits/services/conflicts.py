@@ -104,24 +104,22 @@ def refuse_conflicts(booking: Booking, viewer) -> None:
 
 
 def refuse_delegation_conflicts(visit, principals, viewer) -> None:
-    """New principal guests must be free whenever the visit's live programme runs. The visit
-    is locked by the caller; the guests are locked here, in the usual order."""
-    guests = sorted(principals, key=lambda guest: guest.pk)
-    list(Guest.objects.select_for_update().filter(pk__in=[g.pk for g in guests]).order_by("pk"))
+    """New principal guests must be free whenever the visit's live programme runs: each live
+    engagement is checked as a booking of those guests alone. The visit is locked by the
+    caller."""
     messages = []
     for engagement in visit.engagements.filter(status__in=LIVE_ENGAGEMENT_STATUSES):
-        others = (
-            live_engagements_overlapping(engagement.starts_at, engagement.ends_at)
-            .exclude(visit=visit)
-            .select_related("visit")
+        booking = Booking(
+            engagement.starts_at,
+            engagement.ends_at,
+            visit_id=visit.pk,
+            guests=sorted(principals, key=lambda guest: guest.pk),
+            exclude_pk=engagement.pk,
         )
-        for guest in guests:
-            clash = others.filter(
-                visit__participants__guest=guest,
-                visit__participants__role=DelegationRole.PRINCIPAL,
-            ).first()
-            if clash:
-                messages.append(person_busy(clash, guest, viewer))
+        try:
+            refuse_conflicts(booking, viewer)
+        except Conflict as refusal:
+            messages += refusal.messages
     if messages:
         raise Conflict({NON_FIELD_ERRORS: messages})
 
