@@ -3,21 +3,60 @@
 
 from ninja import NinjaAPI
 
-from visits.api import engagements, errors, public, tokens, visits
+from visits.api import (
+    engagements,
+    errors,
+    guests,
+    honours,
+    places,
+    public,
+    tokens,
+    visit_changes,
+    visits,
+)
+from visits.api.openapi import document_conventions
 
-api = NinjaAPI(
+DESCRIPTION = """
+Visits, engagements, guests, rooms, hosts and honorary citizenships of the protocol office.
+
+**Sign in** with a personal token, `Authorization: Bearer pt_…` (make one with `POST /tokens`
+or `manage.py create_api_token USERNAME`), or with the browser session, whose writes need the
+CSRF token. Staff read; the protocol office writes; confidential visits are shown only to those
+cleared for them, and anything else you may not see answers 404, as if it did not exist.
+
+**Errors** share one shape: `{"error": code, "message": text, "fields": {field: [reasons]}}`.
+400 `refused` (the office's rules refuse the input: the field is named), 401 `unauthorized`,
+403 `forbidden`, 404 `not_found`, 409 `conflict` (a room, host or guest is taken: the clashing
+engagement is named when you may see it; or a lifecycle move that is not allowed), 412 `stale`,
+422 `invalid` (the input could not be read), 428 `precondition_required`.
+
+**No lost updates**: each resource carries an `ETag`; a `PATCH` or `PUT` must send it back as
+`If-Match`. A stale one gets 412, a missing one 428.
+
+**Idempotent creation**: a `POST` with an `Idempotency-Key` header is done once; a replay gets
+the first answer (with `Idempotent-Replayed: true`), a duplicate still running gets 409.
+
+**Lists** are pages: `limit` (at most 100) and `offset`; `count` is the total.
+"""
+
+
+class ProtocolAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        return document_conventions(super().get_openapi_schema(**kwargs))
+
+
+api = ProtocolAPI(
     title="Protocol office API",
     version="1",
-    description=(
-        "Visits, engagements and guests of the protocol office. Authenticate with a personal "
-        "token (`Authorization: Bearer pt_…`, see `manage.py create_api_token`) or the browser "
-        "session (with its CSRF token for writes). Errors share one shape: "
-        '`{"error": code, "message": text, "fields": {field: [reasons]}}`.'
-    ),
+    description=DESCRIPTION,
     urls_namespace="api",
 )
 errors.install(api)
 api.add_router("", visits.router)
+api.add_router("", visit_changes.router)
 api.add_router("", engagements.router)
+api.add_router("", guests.router)
+api.add_router("", places.router)
+api.add_router("", honours.router)
 api.add_router("", public.router)
 api.add_router("", tokens.router)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from visits.admin.door import DoorModelAdmin
 from visits.formatting import date_at_precision
-from visits.models import Guest, HonoraryCitizenship
+from visits.models import HonoraryCitizenship
 
 
 @admin.register(HonoraryCitizenship)
@@ -23,10 +23,6 @@ class HonoraryCitizenshipAdmin(DoorModelAdmin):
         ("citation_fr", "citation_en"),
         "notes",
     ]
-
-    def get_queryset(self, request):
-        visible_guests = Guest.objects.visible_to(request.user)
-        return super().get_queryset(request).filter(honoree__in=visible_guests)
 
     @admin.display(description=_("date of the Council vote"), ordering="voted_on")
     def vote_date(self, honour):

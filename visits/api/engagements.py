@@ -1,8 +1,5 @@
 """Engagements: read through the door, written through the scheduling services."""
 
-from uuid import UUID
-
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
@@ -12,8 +9,9 @@ from visits import services
 from visits.api.auth import SIGNED_IN
 from visits.api.lookups import visible_or_field_error
 from visits.api.pagination import Page
-from visits.api.schemas import EngagementOut, IsoDateTime, with_errors
-from visits.api.versions import etag_of, require_current
+from visits.api.partial import partial
+from visits.api.schemas import EngagementOut, EngagementUid, IsoDateTime, with_errors
+from visits.api.versions import etag_of, if_match
 from visits.models import Engagement, Host, Venue, Visit
 from visits.models.choices import EngagementKind, EngagementStatus
 
@@ -21,11 +19,11 @@ router = Router(tags=["engagements"], auth=SIGNED_IN)
 
 
 class EngagementFilters(Schema):
-    starts_from: IsoDateTime | None = None
-    starts_until: IsoDateTime | None = None
-    status: EngagementStatus | None = None
-    venue: int | None = None
-    host: int | None = None
+    starts_from: IsoDateTime | None = Field(None, description="Starting at or after this time.")
+    starts_until: IsoDateTime | None = Field(None, description="Starting at or before it.")
+    status: EngagementStatus | None = Field(None, description="Only engagements in this status.")
+    venue: int | None = Field(None, description="Only in this room.")
+    host: int | None = Field(None, description="Only with this host.")
     visit: str | None = Field(None, description="A visit's reference.")
 
     def apply(self, engagements):
@@ -44,31 +42,26 @@ class EngagementFilters(Schema):
         return engagements
 
 
-class EngagementIn(Schema):
-    visit: str = Field(description="The visit's reference.")
-    kind: EngagementKind
-    title_fr: str = Field(max_length=300)
-    title_en: str = Field(max_length=300)
+class EngagementFields(Schema):
+    kind: EngagementKind = Field(description="reception, golden_book, meeting, lunch, ...")
+    title_fr: str = Field(min_length=1, max_length=300, description="The title, in French.")
+    title_en: str = Field(min_length=1, max_length=300, description="The title, in English.")
     starts_at: IsoDateTime = Field(description="With an offset; or naive, read in Europe/Paris.")
-    ends_at: IsoDateTime
-    venue: int | None = None
-    location: str = Field("", max_length=300)
-    hosts: list[int] = []
-    status: EngagementStatus = EngagementStatus.TENTATIVE
-    notes: str = Field("", max_length=10_000)
+    ends_at: IsoDateTime = Field(description="After the start, by the next day.")
+    venue: int | None = Field(None, description="The room's id (see /venues), or null.")
+    location: str = Field("", max_length=300, description="Where, when it is not a room.")
+    hosts: list[int] = Field([], description="The hosts' ids (see /hosts).")
+    status: EngagementStatus = Field(
+        EngagementStatus.TENTATIVE, description="tentative, confirmed, postponed or cancelled"
+    )
+    notes: str = Field("", max_length=10_000, description="Internal notes; never published.")
 
 
-class EngagementChange(Schema):
-    kind: EngagementKind | None = None
-    title_fr: str | None = Field(None, max_length=300)
-    title_en: str | None = Field(None, max_length=300)
-    starts_at: IsoDateTime | None = None
-    ends_at: IsoDateTime | None = None
-    venue: int | None = None
-    location: str | None = Field(None, max_length=300)
-    hosts: list[int] | None = None
-    status: EngagementStatus | None = None
-    notes: str | None = Field(None, max_length=10_000)
+class EngagementIn(EngagementFields):
+    visit: str = Field(description="The visit's reference.")
+
+
+EngagementChange = partial(EngagementFields, "EngagementChange")
 
 
 def visible_engagements(request):
@@ -91,7 +84,7 @@ def list_engagements(request, filters: Query[EngagementFilters]):
 
 
 @router.get("/engagements/{uid}", response=with_errors({200: EngagementOut}))
-def get_engagement(request, uid: UUID, response: HttpResponse):
+def get_engagement(request, uid: EngagementUid, response: HttpResponse):
     engagement = get_object_or_404(visible_engagements(request), uid=uid)
     response["ETag"] = etag_of(engagement)
     return engagement
@@ -118,18 +111,32 @@ def create_engagement(request, payload: EngagementIn, response: HttpResponse):
     response=with_errors({200: EngagementOut}),
     summary="Change an engagement; send its ETag as If-Match",
 )
-def change_engagement(request, uid: UUID, payload: EngagementChange, response: HttpResponse):
-    with transaction.atomic():
-        engagement = get_object_or_404(visible_engagements(request), uid=uid)
-        require_current(request, engagement)
-        changes = payload.dict(exclude_unset=True)
-        if "venue" in changes:
-            changes["venue"] = linked(Venue.objects.all(), "venue", changes["venue"])
-        if changes.get("hosts") is not None:
-            changes["hosts"] = [linked(Host.objects.all(), "hosts", pk) for pk in changes["hosts"]]
-        engagement = services.update_engagement(engagement, by=request.auth, **changes)
+def change_engagement(
+    request, uid: EngagementUid, payload: EngagementChange, response: HttpResponse
+):
+    engagement = get_object_or_404(visible_engagements(request), uid=uid)
+    changes = payload.dict(exclude_unset=True)
+    if "venue" in changes:
+        changes["venue"] = linked(Venue.objects.all(), "venue", changes["venue"])
+    if changes.get("hosts") is not None:
+        changes["hosts"] = [linked(Host.objects.all(), "hosts", pk) for pk in changes["hosts"]]
+    engagement = services.update_engagement(
+        engagement, by=request.auth, precondition=if_match(request), **changes
+    )
     response["ETag"] = etag_of(engagement)
     return engagement
+
+
+@router.delete(
+    "/engagements/{uid}",
+    response=with_errors({204: None}),
+    summary="Delete a tentative engagement; send its ETag as If-Match",
+)
+def delete_engagement(request, uid: EngagementUid):
+    """Any other is cancelled instead (`PATCH` its status), so calendars remove it (400)."""
+    engagement = get_object_or_404(visible_engagements(request), uid=uid)
+    services.delete_engagement(engagement, by=request.auth, precondition=if_match(request))
+    return Status(204, None)
 
 
 def linked(queryset, field, pk):

@@ -4,8 +4,9 @@ from django.utils import timezone
 from ninja import Router
 from ninja.pagination import paginate
 
+from visits.api.honours import visible_honours
 from visits.api.pagination import Page
-from visits.api.schemas import DistinguishedGuestOut, with_errors
+from visits.api.schemas import DistinguishedGuestOut, HonoraryCitizenOut, with_errors
 from visits.models import Visit, VisitGuest
 from visits.models.choices import DelegationRole
 
@@ -26,3 +27,15 @@ def distinguished_guests(request):
     return participants.select_related("guest", "visit").order_by(
         "-visit__starts_on", "-visit__reference", "position", "pk"
     )
+
+
+@router.get(
+    "/public/honorary-citizens",
+    response=with_errors({200: list[HonoraryCitizenOut]}),
+    auth=None,
+    summary="Honorary citizens of Paris (public)",
+)
+@paginate(Page)
+def honorary_citizens(request):
+    """Honours voted by the Conseil de Paris or conferred, latest vote first."""
+    return visible_honours(None)

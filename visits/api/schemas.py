@@ -1,8 +1,10 @@
 import re
 from datetime import UTC, date, datetime
 from typing import Annotated
+from uuid import UUID
 
-from ninja import Field, Schema
+from django.utils import timezone
+from ninja import Field, Path, Schema
 from pydantic import AfterValidator, BeforeValidator
 
 from visits.models.visits import EARLIEST_DAY, LATEST_DAY
@@ -46,6 +48,16 @@ IsoDateTime = Annotated[
 ]
 
 
+# Path parameters, described once.
+VisitReference = Annotated[str, Path(description="The visit's reference, like V-2027-001.")]
+EngagementUid = Annotated[UUID, Path(description="The engagement's calendar UID.")]
+GuestId = Annotated[int, Path(description="The guest's id.")]
+VenueId = Annotated[int, Path(description="The room's id.")]
+HostId = Annotated[int, Path(description="The host's id.")]
+HonourId = Annotated[int, Path(description="The honour's id.")]
+TokenId = Annotated[int, Path(description="The token's id (see GET /tokens).")]
+
+
 class ErrorOut(Schema):
     error: str = Field(description="A short code: invalid, unauthorized, forbidden, ...")
     message: str = Field(description="What went wrong, in the caller's language.")
@@ -63,25 +75,25 @@ def with_errors(success: dict) -> dict:
 
 
 class GuestRef(Schema):
-    id: int
-    name: str
+    id: int = Field(description="The guest's id (see /guests).")
+    name: str = Field(description="As it is written in print.")
 
 
 class ParticipantOut(Schema):
-    guest: GuestRef
+    guest: GuestRef = Field(description="Who.")
     role: str = Field(description="principal, spouse, minister, ..., member")
-    position: int
+    position: int = Field(description="Order of precedence in the delegation, from 0.")
 
 
 class EngagementOut(Schema):
     uid: str = Field(description="The calendar UID; never changes.")
-    kind: str
-    title_fr: str
-    title_en: str
-    starts_at: datetime
-    ends_at: datetime
+    kind: str = Field(description="reception, honorary_citizenship, golden_book, meeting, ...")
+    title_fr: str = Field(description="The title, in French.")
+    title_en: str = Field(description="The title, in English.")
+    starts_at: datetime = Field(description="When it starts, in UTC.")
+    ends_at: datetime = Field(description="When it ends, in UTC.")
     venue: str | None = Field(description="The room's name, or null for another location.")
-    location: str
+    location: str = Field(description="Where, when it is not one of the rooms.")
     status: str = Field(description="tentative, confirmed, postponed or cancelled")
     sequence: int = Field(description="The calendar revision; grows on each visible change.")
 
@@ -96,15 +108,15 @@ class EngagementOut(Schema):
 
 class VisitOut(Schema):
     reference: str = Field(description="V-<year>-<number>, unique and stable.")
-    kind: str
+    kind: str = Field(description="state_visit, official_visit, ..., reception, other")
     status: str = Field(description="The lifecycle step: requested, ..., held.")
     confidentiality: str = Field(description="public, restricted or confidential")
-    embargo_until: datetime | None
-    occasion_fr: str
-    occasion_en: str
-    starts_on: date
-    ends_on: date | None
-    principal_guests: list[GuestRef]
+    embargo_until: datetime | None = Field(description="Unpublished until then (UTC), if set.")
+    occasion_fr: str = Field(description="The occasion, in French.")
+    occasion_en: str = Field(description="The occasion, in English.")
+    starts_on: date = Field(description="The first day.")
+    ends_on: date | None = Field(description="The last day, for a visit of several days.")
+    principal_guests: list[GuestRef] = Field(description="The principal guests, in order.")
 
     @staticmethod
     def resolve_principal_guests(visit) -> list:
@@ -112,8 +124,8 @@ class VisitOut(Schema):
 
 
 class VisitDetailOut(VisitOut):
-    delegation: list[ParticipantOut]
-    programme: list[EngagementOut]
+    delegation: list[ParticipantOut] = Field(description="Everyone who comes, in order.")
+    programme: list[EngagementOut] = Field(description="The engagements, in time order.")
 
     @staticmethod
     def resolve_delegation(visit) -> list:
@@ -127,14 +139,14 @@ class VisitDetailOut(VisitOut):
 class DistinguishedGuestOut(Schema):
     """A principal guest of a published visit (built from the visit's delegation row)."""
 
-    name: str
-    title_fr: str
-    title_en: str
+    name: str = Field(description="The guest's name, as it is written in print.")
+    title_fr: str = Field(description="Their office or title, in French.")
+    title_en: str = Field(description="Their office or title, in English.")
     country: str = Field(description="ISO 3166 code, or empty.")
     received_on: date = Field(description="The visit's first day.")
     reference: str = Field(description="The visit's reference.")
-    occasion_fr: str
-    occasion_en: str
+    occasion_fr: str = Field(description="The occasion, in French.")
+    occasion_en: str = Field(description="The occasion, in English.")
 
     @staticmethod
     def resolve_name(participant) -> str:
@@ -167,3 +179,39 @@ class DistinguishedGuestOut(Schema):
     @staticmethod
     def resolve_occasion_en(participant) -> str:
         return participant.visit.occasion_en
+
+
+class HonoraryCitizenOut(Schema):
+    """A voted or conferred honorary citizenship, as the public may read it."""
+
+    name: str = Field(description="The honoree's name.")
+    title_fr: str = Field(description="Their office or title, in French.")
+    title_en: str = Field(description="Their office or title, in English.")
+    country: str = Field(description="ISO 3166 code, or empty.")
+    status: str = Field(description="voted or conferred")
+    voted_on: date | None = Field(description="The Conseil de Paris vote.")
+    voted_on_precision: str = Field(description="day, month or year: what is known of the date.")
+    ceremony_on: date | None = Field(description="The ceremony's day, once it is public.")
+    posthumous: bool = Field(description="Conferred after the honoree's death.")
+    citation_fr: str = Field(description="The citation, in French.")
+    citation_en: str = Field(description="The citation, in English.")
+
+    @staticmethod
+    def resolve_name(honour) -> str:
+        return honour.honoree.name
+
+    @staticmethod
+    def resolve_title_fr(honour) -> str:
+        return honour.honoree.title_fr
+
+    @staticmethod
+    def resolve_title_en(honour) -> str:
+        return honour.honoree.title_en
+
+    @staticmethod
+    def resolve_country(honour) -> str:
+        return honour.honoree.country.code or ""
+
+    @staticmethod
+    def resolve_ceremony_on(honour) -> date | None:
+        return timezone.localdate(honour.ceremony_on) if honour.ceremony_on else None

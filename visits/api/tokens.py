@@ -7,19 +7,19 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
 from visits.api.auth import SIGNED_IN
-from visits.api.schemas import with_errors
+from visits.api.schemas import TokenId, with_errors
 from visits.models import ApiToken
 
 router = Router(tags=["tokens"], auth=SIGNED_IN)
 
 
 class TokenOut(Schema):
-    id: int
-    name: str
+    id: int = Field(description="The token's number, to revoke it.")
+    name: str = Field(description="What it is for, as its owner named it.")
     prefix: str = Field(description="The first characters, to recognise it.")
-    created_at: datetime
-    last_used_at: datetime | None
-    revoked_at: datetime | None
+    created_at: datetime = Field(description="When it was made.")
+    last_used_at: datetime | None = Field(description="Its last use (to the minute), if any.")
+    revoked_at: datetime | None = Field(description="When it was revoked; null while valid.")
 
 
 class NewTokenOut(TokenOut):
@@ -27,7 +27,7 @@ class NewTokenOut(TokenOut):
 
 
 class TokenIn(Schema):
-    name: str = Field(min_length=1, max_length=100)
+    name: str = Field(min_length=1, max_length=100, description="What it is for.")
 
 
 @router.get("/tokens", response=with_errors({200: list[TokenOut]}), summary="Your API tokens")
@@ -43,7 +43,7 @@ def create_token(request, payload: TokenIn):
 
 
 @router.delete("/tokens/{token_id}", response=with_errors({204: None}), summary="Revoke one")
-def revoke_token(request, token_id: int):
+def revoke_token(request, token_id: TokenId):
     token = get_object_or_404(ApiToken.objects.filter(user=request.auth), pk=token_id)
     if token.revoked_at is None:
         token.revoke()

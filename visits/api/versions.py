@@ -15,3 +15,9 @@ def require_current(request, record) -> None:
         raise HttpError(428, _("Send the ETag you last read as If-Match."))
     if sent.strip() not in (etag_of(record), "*"):
         raise HttpError(412, _("Changed since you read it: read it again, then retry."))
+
+
+def if_match(request):
+    """The precondition a service runs once it holds the row's lock: checking before the lock
+    would let two writers with the same ETag both pass."""
+    return lambda current: require_current(request, current)

@@ -10,7 +10,14 @@ from visits import services
 from visits.api.auth import SIGNED_IN
 from visits.api.lookups import visible_or_field_error
 from visits.api.pagination import Page
-from visits.api.schemas import IsoDate, IsoDateTime, VisitDetailOut, VisitOut, with_errors
+from visits.api.schemas import (
+    IsoDate,
+    IsoDateTime,
+    VisitDetailOut,
+    VisitOut,
+    VisitReference,
+    with_errors,
+)
 from visits.api.versions import etag_of
 from visits.models import Engagement, Guest, Host, Visit, VisitGuest
 from visits.models.choices import (
@@ -27,15 +34,15 @@ router = Router(tags=["visits"], auth=SIGNED_IN)
 
 
 class VisitFilters(Schema):
-    starts_from: IsoDate | None = None
-    starts_until: IsoDate | None = None
-    status: VisitStatus | None = None
-    kind: VisitKind | None = None
-    venue: int | None = None
-    host: int | None = None
-    guest: int | None = None
-    category: GuestCategory | None = None
-    country: str | None = None
+    starts_from: IsoDate | None = Field(None, description="Visits starting on or after this day.")
+    starts_until: IsoDate | None = Field(None, description="Visits starting on or before it.")
+    status: VisitStatus | None = Field(None, description="Only visits at this step.")
+    kind: VisitKind | None = Field(None, description="Only visits of this kind.")
+    venue: int | None = Field(None, description="Visits with an engagement in this room.")
+    host: int | None = Field(None, description="Visits this host receives.")
+    guest: int | None = Field(None, description="Visits of this guest (any role).")
+    category: GuestCategory | None = Field(None, description="Visits with a guest of it.")
+    country: str | None = Field(None, max_length=2, description="Visits with a guest from it.")
 
     def apply(self, visits):
         if self.starts_from:
@@ -77,7 +84,7 @@ def list_visits(request, filters: Query[VisitFilters]):
     response=with_errors({200: VisitDetailOut}),
     summary="One visit, with its delegation and programme",
 )
-def get_visit(request, reference: str, response: HttpResponse):
+def get_visit(request, reference: VisitReference, response: HttpResponse):
     programme = Engagement.objects.select_related("venue").order_by("starts_at", "pk")
     delegation = VisitGuest.objects.select_related("guest").order_by("position", "pk")
     visits = Visit.objects.visible_to(request.auth).prefetch_related(
@@ -91,28 +98,49 @@ def get_visit(request, reference: str, response: HttpResponse):
 
 
 class DelegateIn(Schema):
-    guest: int
-    role: DelegationRole = DelegationRole.PRINCIPAL
+    guest: int = Field(description="A guest's id (see /guests).")
+    role: DelegationRole = Field(DelegationRole.PRINCIPAL, description="principal, spouse, ...")
 
 
-class VisitIn(Schema):
-    kind: VisitKind
-    occasion_fr: str = Field(max_length=300)
-    occasion_en: str = Field(max_length=300)
-    starts_on: IsoDate
-    ends_on: IsoDate | None = None
-    confidentiality: Confidentiality = Confidentiality.RESTRICTED
-    embargo_until: IsoDateTime | None = None
-    request_channel: RequestChannel | None = None
-    requested_on: IsoDate | None = None
-    notes: str = Field("", max_length=10_000)
-    delegation: list[DelegateIn] = Field(min_length=1, description="At least one principal.")
-    hosts: list[int] = []
+class VisitFields(Schema):
+    kind: VisitKind = Field(description="state_visit, official_visit, ...")
+    occasion_fr: str = Field(min_length=1, max_length=300, description="The occasion, in French.")
+    occasion_en: str = Field(min_length=1, max_length=300, description="The occasion, in English.")
+    starts_on: IsoDate = Field(description="The first day.")
+    ends_on: IsoDate | None = Field(None, description="The last day, for a visit of several days.")
+    confidentiality: Confidentiality = Field(
+        Confidentiality.RESTRICTED, description="public, restricted (staff) or confidential."
+    )
+    embargo_until: IsoDateTime | None = Field(
+        None, description="A public visit stays unpublished until then."
+    )
+    request_channel: RequestChannel | None = Field(None, description="How the request came.")
+    requested_on: IsoDate | None = Field(None, description="When the request came.")
+    notes: str = Field("", max_length=10_000, description="Internal notes; never published.")
+    hosts: list[int] = Field([], description="The hosts' ids (see /hosts).")
 
 
-class TransitionIn(Schema):
-    to: VisitStatus = Field(description="The status to move to.")
-    note: str = Field("", max_length=2_000)
+class VisitIn(VisitFields):
+    delegation: list[DelegateIn] = Field(
+        min_length=1, description="Guests in order of precedence; at least one principal."
+    )
+
+
+def visit_fields(request, data: dict) -> dict:
+    """The payload's ids as the records the services take, each one the caller may see."""
+    if "hosts" in data:
+        data["hosts"] = [
+            visible_or_field_error(Host.objects.all(), "hosts", pk=pk) for pk in data["hosts"]
+        ]
+    if "request_channel" in data:
+        data["request_channel"] = data["request_channel"] or ""
+    if "delegation" in data:
+        guests = Guest.objects.visible_to(request.auth)
+        data["delegation"] = [
+            (visible_or_field_error(guests, "delegation", pk=row["guest"]), row["role"])
+            for row in data["delegation"]
+        ]
+    return data
 
 
 @router.post(
@@ -121,25 +149,5 @@ class TransitionIn(Schema):
     summary="Record a requested visit",
 )
 def create_visit(request, payload: VisitIn, response: HttpResponse):
-    data = payload.dict()
-    guests = Guest.objects.visible_to(request.auth)
-    delegation = [
-        (visible_or_field_error(guests, "delegation", pk=row["guest"]), row["role"])
-        for row in data.pop("delegation")
-    ]
-    hosts = [visible_or_field_error(Host.objects.all(), "hosts", pk=pk) for pk in data.pop("hosts")]
-    data["request_channel"] = data["request_channel"] or ""
-    visit = services.create_visit(by=request.auth, delegation=delegation, hosts=hosts, **data)
-    response["ETag"] = etag_of(visit)
+    visit = services.create_visit(by=request.auth, **visit_fields(request, payload.dict()))
     return Status(201, get_visit(request, visit.reference, response))
-
-
-@router.post(
-    "/visits/{reference}/transitions",
-    response=with_errors({200: VisitDetailOut}),
-    summary="Move a visit along its lifecycle (409 names the allowed moves)",
-)
-def move_visit(request, reference: str, payload: TransitionIn, response: HttpResponse):
-    visit = get_object_or_404(Visit.objects.visible_to(request.auth), reference=reference)
-    services.move_visit(visit, payload.to, by=request.auth, note=payload.note)
-    return get_visit(request, reference, response)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from visits.models.bilingual import localized
 from visits.models.choices import DatePrecision, HonourStatus
+from visits.models.visibility import HonourQuerySet
 
 
 class HonoraryCitizenship(models.Model):
@@ -41,6 +42,8 @@ class HonoraryCitizenship(models.Model):
     notes = models.TextField(_("internal notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = HonourQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("honorary citizenship")

@@ -22,6 +22,7 @@ class Venue(models.Model):
     )
     notes = models.TextField(_("notes"), blank=True)
     is_active = models.BooleanField(_("in use"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("venue")
@@ -59,6 +60,7 @@ class Host(models.Model):
     )
     email = models.EmailField(_("e-mail"), blank=True)
     is_active = models.BooleanField(_("in office"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("host")

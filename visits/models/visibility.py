@@ -70,3 +70,13 @@ class GuestQuerySet(models.QuerySet):
             | Q(honorary_citizenship__isnull=False)
             & ~Q(honorary_citizenship__status=HonourStatus.PROPOSED)
         )
+
+
+class HonourQuerySet(models.QuerySet):
+    def visible_to(self, viewer, now=None):
+        """Honours of guests the viewer may see; only staff see those still proposed."""
+        guests = self.model.honoree.field.related_model.objects.visible_to(viewer, now)
+        honours = self.filter(honoree__in=guests)
+        if viewer is not None and viewer.is_authenticated and viewer.has_perm(STAFF_PERMISSION):
+            return honours
+        return honours.exclude(status=HonourStatus.PROPOSED)

@@ -1,5 +1,6 @@
 """Every write of the domain (DESIGN.md, decision 2): admin, API and commands call these."""
 
+from visits.services.delegation import change_delegation
 from visits.services.engagements import (
     cancel_engagement,
     change_engagement_hosts,
@@ -21,6 +22,7 @@ __all__ = [
     "TransitionRefused",
     "allowed_moves",
     "cancel_engagement",
+    "change_delegation",
     "change_engagement_hosts",
     "change_engagement_venue",
     "confirm_engagement",

@@ -62,9 +62,14 @@ def create_engagement(
 
 
 @transaction.atomic
-def update_engagement(engagement: Engagement, *, by, hosts=None, **changes) -> Engagement:
-    """Apply `changes` (and a new host list, if given); the named helpers below call this."""
-    plan = check_engagement_changes(engagement, by=by, hosts=hosts, **changes)
+def update_engagement(
+    engagement: Engagement, *, by, hosts=None, precondition=None, **changes
+) -> Engagement:
+    """Apply `changes` (and a new host list, if given); the named helpers below call this.
+    `precondition(current)`, if given, runs once the row is locked (the API's If-Match)."""
+    plan = check_engagement_changes(
+        engagement, by=by, hosts=hosts, precondition=precondition, **changes
+    )
     current = plan.engagement
     if not plan.changed and not plan.hosts_changed:
         return current
@@ -101,7 +106,9 @@ class ChangePlan:
     hosts_changed: bool
 
 
-def check_engagement_changes(engagement, *, by, hosts=None, **changes) -> ChangePlan:
+def check_engagement_changes(
+    engagement, *, by, hosts=None, precondition=None, **changes
+) -> ChangePlan:
     """What `update_engagement` would write, validated, with the rows it needs locked."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
@@ -111,6 +118,8 @@ def check_engagement_changes(engagement, *, by, hosts=None, **changes) -> Change
     current = Engagement.objects.select_for_update().get(pk=engagement.pk)
     current.visit = visit
     authorize(by, "visits.change_engagement", visit)
+    if precondition is not None:
+        precondition(current)
     for name in ("starts_at", "ends_at"):
         if changes.get(name) is not None:
             changes[name] = as_aware(changes[name], name)
@@ -158,11 +167,13 @@ def cancel_engagement(engagement, *, by) -> Engagement:
 
 
 @transaction.atomic
-def delete_engagement(engagement: Engagement, *, by) -> None:
+def delete_engagement(engagement: Engagement, *, by, precondition=None) -> None:
     """Only a tentative engagement is deleted; any other is cancelled, so calendars drop it."""
     visit = Visit.objects.select_for_update(of=("self",)).get(engagements=engagement.pk)
     current = Engagement.objects.select_for_update().get(pk=engagement.pk)
     authorize(by, "visits.delete_engagement", visit)
+    if precondition is not None:
+        precondition(current)
     if not may_delete(current):
         raise RuleBroken(deletion_refusal(current))
     attribute(current, by, gettext_lazy("Deleted")).delete()

@@ -51,12 +51,8 @@ def create_visit(*, by, delegation=None, hosts=(), import_key=None, **fields) ->
     authorize(by, "visits.add_visit")
     visit = Visit(status=VisitStatus.REQUESTED, import_key=import_key, **fields)
     validate_visit(visit)
-    if delegation is not None and not any(
-        role == DelegationRole.PRINCIPAL for _guest, role in delegation
-    ):
-        raise RuleBroken({"guests": [_("A visit needs at least one principal guest.")]})
-    if delegation is not None and len({guest.pk for guest, _role in delegation}) < len(delegation):
-        raise RuleBroken({"guests": [_("Each guest appears once in the delegation.")]})
+    if delegation is not None:
+        check_delegation(delegation)
     # One history row, written once the hosts are set, rather than one per signal.
     attribute(visit, by, gettext_lazy("Created")).save_without_historical_record()
     visit.skip_history_when_saving = True
@@ -71,12 +67,15 @@ def create_visit(*, by, delegation=None, hosts=(), import_key=None, **fields) ->
 
 
 @transaction.atomic
-def update_visit(visit: Visit, *, by, hosts=None, **changes) -> Visit:
+def update_visit(visit: Visit, *, by, hosts=None, precondition=None, **changes) -> Visit:
+    """Apply `changes`; `precondition(current)`, if given, runs once the visit is locked."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"Not a visit field (the status moves through move_visit): {unknown}")
     current = Visit.objects.select_for_update().get(pk=visit.pk)
     authorize(by, "visits.change_visit", current)
+    if precondition is not None:
+        precondition(current)
     changed = [name for name, value in changes.items() if getattr(current, name) != value]
     hosts_changed = hosts is not None and set(hosts) != set(current.hosts.all())
     if not changed and not hosts_changed:
@@ -97,11 +96,13 @@ def update_visit(visit: Visit, *, by, hosts=None, **changes) -> Visit:
 
 
 @transaction.atomic
-def delete_visit(visit: Visit, *, by) -> None:
+def delete_visit(visit: Visit, *, by, precondition=None) -> None:
     """Only a visit whose programme is all tentative (or empty) is deleted; any other is
     cancelled, so that calendars are told."""
     current = Visit.objects.select_for_update().get(pk=visit.pk)
     authorize(by, "visits.delete_visit", current)
+    if precondition is not None:
+        precondition(current)
     if not may_delete_visit(current):
         raise RuleBroken(str(VISIT_DELETION_REFUSAL))
     attribute(current, by, gettext_lazy("Deleted")).delete()
@@ -111,12 +112,24 @@ def may_delete_visit(visit: Visit) -> bool:
     return not visit.engagements.exclude(status=EngagementStatus.TENTATIVE).exists()
 
 
+def check_delegation(delegation) -> None:
+    """`delegation` is a list of (guest, role): at least one principal, each guest once."""
+    if not any(role == DelegationRole.PRINCIPAL for _guest, role in delegation):
+        raise RuleBroken({"delegation": [_("A visit needs at least one principal guest.")]})
+    if len({guest.pk for guest, _role in delegation}) < len(delegation):
+        raise RuleBroken({"delegation": [_("Each guest appears once in the delegation.")]})
+
+
 def record_delegation_change(visit: Visit, by) -> None:
     """One history row for the visit once its delegation (guests and roles) has changed; its
-    engagements' calendar entries name the guests, so their sequence moves too."""
+    engagements' calendar entries name the guests, so their sequence moves too. The visit's
+    `updated_at` moves, so its ETag (which covers the delegation) does."""
+    now = timezone.now()
+    Visit.objects.filter(pk=visit.pk).update(updated_at=now)
+    visit.updated_at = now
     attribute(visit, by, gettext_lazy("Delegation changed"))
     visit_history.create_historical_record(visit, "~")
-    visit.engagements.update(sequence=F("sequence") + 1, updated_at=timezone.now())
+    visit.engagements.update(sequence=F("sequence") + 1, updated_at=now)
 
 
 def refuse_stranded_programme(visit: Visit) -> None:

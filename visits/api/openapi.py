@@ -1,0 +1,61 @@
+"""What the OpenAPI document says beyond the schemas: what each error status means here, the
+ETag each resource carries, and the `If-Match` and `Idempotency-Key` headers writes take."""
+
+ERRORS = {
+    "400": "refused: the office's rules refuse the input; `fields` names what to change.",
+    "401": "unauthorized: sign in, or send `Authorization: Bearer <token>`.",
+    "403": "forbidden: your role does not allow this.",
+    "404": "not_found: no such record, or not one you may see.",
+    "409": (
+        "conflict: a room, host or principal guest is taken (the clashing engagement is named "
+        "when you may see it), a move the lifecycle does not allow, or the same "
+        "Idempotency-Key still running."
+    ),
+    "412": "stale: changed since you read it; read it again, then retry.",
+    "422": "invalid: the input could not be read; `fields` names each problem.",
+    "428": "precondition_required: send the ETag you last read as If-Match.",
+}
+ETAG = {
+    "description": "The version of what you read; send it back as If-Match to change it.",
+    "schema": {"type": "string"},
+}
+IF_MATCH = {
+    "in": "header",
+    "name": "If-Match",
+    "required": True,
+    "description": "The ETag you last read (or `*` to overwrite whatever is there).",
+    "schema": {"type": "string"},
+}
+IDEMPOTENCY_KEY = {
+    "in": "header",
+    "name": "Idempotency-Key",
+    "required": False,
+    "description": (
+        "Any unique text (a UUID) of at most 200 characters: a retry with the same key and "
+        "body gets the first response again, marked `Idempotent-Replayed: true`."
+    ),
+    "schema": {"type": "string", "maxLength": 200},
+}
+
+
+def versioned(path: str) -> bool:
+    """Visits, engagements, guests, rooms, hosts, honours; not tokens or the public lists."""
+    return "/tokens" not in path and "/public/" not in path
+
+
+def document_conventions(schema: dict) -> dict:
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            a_list = method == "get" and not path.endswith("}")
+            for status, response in operation["responses"].items():
+                # ninja's keys are numbers; a document read back from JSON has text.
+                if str(status) in ERRORS:
+                    response["description"] = ERRORS[str(status)]
+                elif str(status) in ("200", "201") and versioned(path) and not a_list:
+                    response["headers"] = {"ETag": ETAG}
+            parameters = operation.setdefault("parameters", [])
+            if method in ("patch", "put", "delete") and versioned(path):
+                parameters.append(IF_MATCH)
+            if method == "post":
+                parameters.append(IDEMPOTENCY_KEY)
+    return schema

@@ -1,0 +1,107 @@
+"""Guests, rooms and hosts: the records a visit is planned with.
+
+Calendar entries name an engagement's room, hosts and principal guests, so renaming one bumps
+the sequence of the engagements that show it (RFC 5545: clients then fetch them again).
+"""
+
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from visits.models import Engagement, Guest, Host, Venue
+from visits.services.attribution import authorize
+from visits.services.errors import Conflict, RuleBroken
+
+GUEST_FIELDS = (
+    "kind",
+    "name",
+    "sort_name",
+    "category",
+    "title_fr",
+    "title_en",
+    "country",
+    "city",
+    "gender",
+    "salutation_fr",
+    "salutation_en",
+    "envelope_fr",
+    "envelope_en",
+    "closing_fr",
+    "closing_en",
+    "deceased",
+    "notes",
+)
+VENUE_FIELDS = ("name", "building", "capacity", "turnover_minutes", "notes", "is_active")
+HOST_FIELDS = ("name", "office_fr", "office_en", "precedence", "email", "is_active")
+
+# What a calendar entry shows of each, and the engagements showing it.
+SHOWN = {
+    Guest: (("name", "title_fr", "title_en"), "visit__participants__guest"),
+    Venue: (("name", "building"), "venue"),
+    Host: (("name", "office_fr", "office_en"), "hosts"),
+}
+FIELDS = {Guest: GUEST_FIELDS, Venue: VENUE_FIELDS, Host: HOST_FIELDS}
+
+
+@transaction.atomic
+def create_record(model, *, by, **fields):
+    """A new guest, venue or host."""
+    refuse_unknown(model, fields)
+    authorize(by, f"visits.add_{model._meta.model_name}")
+    record = model(**fields)
+    validate_and_save(record)
+    return record
+
+
+@transaction.atomic
+def update_record(record, *, by, precondition=None, **changes):
+    """Change a guest, venue or host; a guest must be one `by` may see.
+    `precondition(current)`, if given, runs once the row is locked (the API's If-Match)."""
+    model = type(record)
+    refuse_unknown(model, changes)
+    authorize(by, f"visits.change_{model._meta.model_name}")
+    shown, lookup = SHOWN[model]
+    showing = Engagement.objects.filter(**{lookup: record}).values("pk")
+    if set(changes) & set(shown):
+        # The lock order is visit, engagement, room, hosts, guests: engagements come first.
+        list(Engagement.objects.select_for_update().filter(pk__in=showing).order_by("pk"))
+    current = model.objects.select_for_update().get(pk=record.pk)
+    if precondition is not None:
+        precondition(current)
+    if by is not None and model is Guest and not Guest.objects.visible_to(by).contains(current):
+        raise PermissionDenied(f"{by} may not see guest {current.pk}")
+    changed = [name for name, value in changes.items() if getattr(current, name) != value]
+    if not changed:
+        return current
+    for name in changed:
+        setattr(current, name, changes[name])
+    validate_and_save(current)
+    shown, lookup = SHOWN[model]
+    if set(changed) & set(shown):
+        engagements = Engagement.objects.filter(
+            pk__in=Engagement.objects.filter(**{lookup: current}).values("pk")
+        )
+        engagements.update(sequence=F("sequence") + 1, updated_at=timezone.now())
+    return current
+
+
+def refuse_unknown(model, fields) -> None:
+    unknown = set(fields) - set(FIELDS[model])
+    if unknown:
+        raise TypeError(f"Not a {model._meta.model_name} field: {', '.join(sorted(unknown))}")
+
+
+def validate_and_save(record) -> None:
+    try:
+        record.full_clean()
+    except ValidationError as error:
+        raise RuleBroken(error.error_dict) from error
+    try:
+        with transaction.atomic():
+            record.save()
+    except IntegrityError as error:
+        # A twin written by another request since full_clean looked.
+        message = _("Another record with these details was saved at the same time.")
+        raise Conflict({NON_FIELD_ERRORS: [message]}) from error

@@ -1,0 +1,82 @@
+"""Honorary citizenship, from proposal to the Conseil de Paris vote to the ceremony."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from visits.models import Engagement, Guest, HonoraryCitizenship
+from visits.models.choices import EngagementKind, HonourStatus
+from visits.services.attribution import authorize
+from visits.services.directory import validate_and_save
+from visits.services.errors import RuleBroken, TransitionRefused
+
+HONOUR_FIELDS = (
+    "status",
+    "voted_on",
+    "voted_on_precision",
+    "ceremony",
+    "posthumous",
+    "received_by_proxy",
+    "proxy_name",
+    "citation_fr",
+    "citation_en",
+    "notes",
+)
+# An honour only goes forward: a vote is not undone, a ceremony not unheld.
+STEPS = [HonourStatus.PROPOSED, HonourStatus.VOTED, HonourStatus.CONFERRED]
+
+
+@transaction.atomic
+def create_honour(*, by, honoree: Guest, **fields) -> HonoraryCitizenship:
+    refuse_unknown(fields)
+    authorize(by, "visits.add_honorarycitizenship")
+    refuse_hidden(by, honoree=honoree, ceremony=fields.get("ceremony"))
+    honour = HonoraryCitizenship(honoree=honoree, **fields)
+    check_ceremony(honour)
+    validate_and_save(honour)
+    return honour
+
+
+@transaction.atomic
+def update_honour(
+    honour: HonoraryCitizenship, *, by, precondition=None, **changes
+) -> HonoraryCitizenship:
+    """Apply `changes`; `precondition(current)`, if given, runs once the row is locked."""
+    refuse_unknown(changes)
+    authorize(by, "visits.change_honorarycitizenship")
+    current = HonoraryCitizenship.objects.select_for_update().get(pk=honour.pk)
+    if precondition is not None:
+        precondition(current)
+    refuse_hidden(by, honoree=current.honoree, ceremony=changes.get("ceremony"))
+    if "status" in changes and STEPS.index(changes["status"]) < STEPS.index(current.status):
+        raise TransitionRefused(
+            {"status": [_("An honour only moves forward: proposed, voted, conferred.")]}
+        )
+    changed = [name for name, value in changes.items() if getattr(current, name) != value]
+    if not changed:
+        return current
+    for name in changed:
+        setattr(current, name, changes[name])
+    check_ceremony(current)
+    validate_and_save(current)
+    return current
+
+
+def check_ceremony(honour: HonoraryCitizenship) -> None:
+    if honour.ceremony and honour.ceremony.kind != EngagementKind.HONORARY_CITIZENSHIP:
+        raise RuleBroken({"ceremony": [_("Choose an honorary citizenship ceremony.")]})
+
+
+def refuse_hidden(by, *, honoree, ceremony) -> None:
+    if by is None:
+        return
+    if not Guest.objects.visible_to(by).filter(pk=honoree.pk).exists():
+        raise PermissionDenied(f"{by} may not see guest {honoree.pk}")
+    if ceremony and not Engagement.objects.visible_to(by).filter(pk=ceremony.pk).exists():
+        raise PermissionDenied(f"{by} may not see engagement {ceremony.pk}")
+
+
+def refuse_unknown(fields) -> None:
+    unknown = set(fields) - set(HONOUR_FIELDS)
+    if unknown:
+        raise TypeError(f"Not an honour field: {', '.join(sorted(unknown))}")
