@@ -11,10 +11,11 @@ from visits.api import (
     places,
     public,
     tokens,
-    visit_changes,
+    visit_changes,  # noqa: F401 (adds the visits router's writes)
     visits,
 )
 from visits.api.openapi import document_conventions
+from visits.api.parsing import StorableJsonParser
 
 DESCRIPTION = """
 Visits, engagements, guests, rooms, hosts and honorary citizenships of the protocol office.
@@ -25,7 +26,8 @@ CSRF token. Staff read; the protocol office writes; confidential visits are show
 cleared for them, and anything else you may not see answers 404, as if it did not exist.
 
 **Errors** share one shape: `{"error": code, "message": text, "fields": {field: [reasons]}}`.
-400 `refused` (the office's rules refuse the input: the field is named), 401 `unauthorized`,
+400 `refused` (the office's rules refuse the input: the field is named) or `unreadable` (the
+body is not a JSON object of storable text), 401 `unauthorized`,
 403 `forbidden`, 404 `not_found`, 409 `conflict` (a room, host or guest is taken: the clashing
 engagement is named when you may see it; or a lifecycle move that is not allowed), 412 `stale`,
 422 `invalid` (the input could not be read), 428 `precondition_required`.
@@ -50,10 +52,10 @@ api = ProtocolAPI(
     version="1",
     description=DESCRIPTION,
     urls_namespace="api",
+    parser=StorableJsonParser(),
 )
 errors.install(api)
 api.add_router("", visits.router)
-api.add_router("", visit_changes.router)
 api.add_router("", engagements.router)
 api.add_router("", guests.router)
 api.add_router("", places.router)

@@ -8,7 +8,14 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import EngagementFactory, GuestFactory, VenueFactory, VisitFactory
+from tests.factories import (
+    EngagementFactory,
+    GuestFactory,
+    HonoraryCitizenshipFactory,
+    HostFactory,
+    VenueFactory,
+    VisitFactory,
+)
 from visits.api.versions import etag_of
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +30,23 @@ MATRIX = {
     "read engagement": (401, 200, 200, 200),
     "book engagement": (401, 403, 201, 201),
     "change engagement": (401, 403, 200, 200),
+    "change visit": (401, 403, 200, 200),
+    "replace delegation": (401, 403, 200, 200),
+    "delete visit": (401, 403, 204, 204),
+    "delete engagement": (401, 403, 204, 204),
+    "list guests": (401, 200, 200, 200),
+    "create guest": (401, 403, 201, 201),
+    "change guest": (401, 403, 200, 200),
+    "list venues": (401, 200, 200, 200),
+    "create venue": (401, 403, 201, 201),
+    "change venue": (401, 403, 200, 200),
+    "list hosts": (401, 200, 200, 200),
+    "create host": (401, 403, 201, 201),
+    "change host": (401, 403, 200, 200),
+    "list honours": (401, 200, 200, 200),
+    "propose honour": (401, 403, 201, 201),
+    "change honour": (401, 403, 200, 200),
+    "public honours": (200, 200, 200, 200),
     "list own tokens": (401, 200, 200, 200),
     "make a token": (401, 201, 201, 201),
     "public guests": (200, 200, 200, 200),
@@ -36,12 +60,20 @@ def world(db):
         starts_on=date(2027, 7, 6), status="requested", confidentiality="restricted"
     )
     engagement = EngagementFactory(visit=visit, location="", status="tentative")
-    return {"visit": visit, "engagement": engagement, "guest": GuestFactory()}
+    return {
+        "visit": visit,
+        "engagement": engagement,
+        "guest": GuestFactory(),
+        "venue": VenueFactory(),
+        "host": HostFactory(),
+        "honour": HonoraryCitizenshipFactory(),
+    }
 
 
 def call(client, name, world):
     visit, engagement = world["visit"], world["engagement"]
     as_json = {"content_type": "application/json"}
+    versioned = {**as_json, "HTTP_IF_MATCH": "*"}
     calls = {
         "list visits": lambda: client.get(reverse("api:list_visits")),
         "read visit": lambda: client.get(reverse("api:get_visit", args=[visit.reference])),
@@ -82,6 +114,53 @@ def call(client, name, world):
             HTTP_IF_MATCH=etag_of(engagement),
             **as_json,
         ),
+        "change visit": lambda: client.patch(
+            reverse("api:change_visit", args=[visit.reference]), {"notes": "x"}, **versioned
+        ),
+        "replace delegation": lambda: client.put(
+            reverse("api:change_delegation", args=[visit.reference]),
+            {"delegation": [{"guest": world["guest"].pk}]},
+            **versioned,
+        ),
+        "delete visit": lambda: client.delete(
+            reverse("api:delete_visit", args=[visit.reference]), HTTP_IF_MATCH="*"
+        ),
+        "delete engagement": lambda: client.delete(
+            reverse("api:delete_engagement", args=[engagement.uid]), HTTP_IF_MATCH="*"
+        ),
+        "list guests": lambda: client.get(reverse("api:list_guests")),
+        "create guest": lambda: client.post(
+            reverse("api:create_guest"), {"name": "Anne", "category": "mayor"}, **as_json
+        ),
+        "change guest": lambda: client.patch(
+            reverse("api:change_guest", args=[world["guest"].pk]), {"city": "Rome"}, **versioned
+        ),
+        "list venues": lambda: client.get(reverse("api:list_venues")),
+        "create venue": lambda: client.post(
+            reverse("api:create_venue"), {"name": "Salon Bleu"}, **as_json
+        ),
+        "change venue": lambda: client.patch(
+            reverse("api:change_venue", args=[world["venue"].pk]), {"capacity": 80}, **versioned
+        ),
+        "list hosts": lambda: client.get(reverse("api:list_hosts")),
+        "create host": lambda: client.post(
+            reverse("api:create_host"),
+            {"name": "Anne", "office_fr": "Adjointe", "office_en": "Deputy"},
+            **as_json,
+        ),
+        "change host": lambda: client.patch(
+            reverse("api:change_host", args=[world["host"].pk]), {"precedence": 5}, **versioned
+        ),
+        "list honours": lambda: client.get(reverse("api:list_honours")),
+        "propose honour": lambda: client.post(
+            reverse("api:create_honour"), {"honoree": world["guest"].pk}, **as_json
+        ),
+        "change honour": lambda: client.patch(
+            reverse("api:change_honour", args=[world["honour"].pk]),
+            {"citation_en": "For courage"},
+            **versioned,
+        ),
+        "public honours": lambda: client.get(reverse("api:honorary_citizens")),
         "list own tokens": lambda: client.get(reverse("api:list_tokens")),
         "make a token": lambda: client.post(reverse("api:create_token"), {"name": "x"}, **as_json),
         "public guests": lambda: client.get(reverse("api:distinguished_guests")),

@@ -167,4 +167,6 @@ def test_guest_twice_in_the_delegation_is_400_not_a_crash(api):
     }
     response = post(api, reverse("api:create_visit"), body)
     assert response.status_code == 400
-    assert response.json()["fields"] == {"delegation": ["Each guest appears once in the delegation."]}
+    assert response.json()["fields"] == {
+        "delegation": ["Each guest appears once in the delegation."]
+    }

@@ -141,19 +141,24 @@ def test_run_sheet_of_a_hidden_visit_is_not_found(world, specs):
 def test_api_outputs_show_only_what_the_rules_allow(world, specs):
     with rolled_back():
         rows = seed(world, specs)
-        public = world.clients["anonymous"].get(reverse("api:distinguished_guests"))
-        assert public.status_code == 200
         _shown, hidden_from_public = split(rows, world.viewer("anonymous"))
-        assert leaks(public.content.decode(), hidden_from_public) == []
+        for public_list in ("api:distinguished_guests", "api:honorary_citizens"):
+            public = world.clients["anonymous"].get(reverse(public_list), {"limit": 100})
+            assert public.status_code == 200
+            assert leaks(public.content.decode(), hidden_from_public) == []
         for viewer in world.viewers:
             shown, hidden = split(rows, viewer)
             client = world.clients[viewer.name]
-            visits = client.get(reverse("api:list_visits"), {"limit": 100})
-            engagements = client.get(reverse("api:list_engagements"), {"limit": 100})
+            lists = ("visits", "engagements", "guests", "honours")
+            visits, engagements, *others = [
+                client.get(reverse(f"api:list_{name}"), {"limit": 100}) for name in lists
+            ]
             if not viewer.signed_in:
-                assert (visits.status_code, engagements.status_code) == (401, 401), viewer.name
+                statuses = [r.status_code for r in (visits, engagements, *others)]
+                assert statuses == [401] * len(lists), viewer.name
                 continue
-            for response in (visits, engagements):
+            for response in (visits, engagements, *others):
+                assert response.status_code == 200, viewer.name
                 assert leaks(response.content.decode(), hidden) == [], viewer.name
             listed = {item["reference"] for item in visits.json()["items"]}
             assert listed == {row.visit.reference for row in shown}, viewer.name

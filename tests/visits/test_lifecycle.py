@@ -42,7 +42,9 @@ def test_visit_needs_a_principal_guest(officer):
             occasion_en="Visit",
             starts_on=DAY,
         )
-    assert refused.value.message_dict == {"delegation": ["A visit needs at least one principal guest."]}
+    assert refused.value.message_dict == {
+        "delegation": ["A visit needs at least one principal guest."]
+    }
 
 
 def test_visit_goes_from_request_to_held_with_each_step_recorded(visit, officer, cleared_officer):

@@ -4,13 +4,14 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import StrictInt
 
 from visits import services
 from visits.api.auth import SIGNED_IN
 from visits.api.lookups import visible_or_field_error
 from visits.api.pagination import Page
 from visits.api.partial import partial
-from visits.api.schemas import EngagementOut, EngagementUid, IsoDateTime, with_errors
+from visits.api.schemas import EngagementOut, EngagementUid, InputSchema, IsoDateTime, with_errors
 from visits.api.versions import etag_of, if_match
 from visits.models import Engagement, Host, Venue, Visit
 from visits.models.choices import EngagementKind, EngagementStatus
@@ -42,15 +43,15 @@ class EngagementFilters(Schema):
         return engagements
 
 
-class EngagementFields(Schema):
+class EngagementFields(InputSchema):
     kind: EngagementKind = Field(description="reception, golden_book, meeting, lunch, ...")
     title_fr: str = Field(min_length=1, max_length=300, description="The title, in French.")
     title_en: str = Field(min_length=1, max_length=300, description="The title, in English.")
     starts_at: IsoDateTime = Field(description="With an offset; or naive, read in Europe/Paris.")
     ends_at: IsoDateTime = Field(description="After the start, by the next day.")
-    venue: int | None = Field(None, description="The room's id (see /venues), or null.")
+    venue: StrictInt | None = Field(None, description="The room's id (see /venues), or null.")
     location: str = Field("", max_length=300, description="Where, when it is not a room.")
-    hosts: list[int] = Field([], description="The hosts' ids (see /hosts).")
+    hosts: list[StrictInt] = Field([], description="The hosts' ids (see /hosts).")
     status: EngagementStatus = Field(
         EngagementStatus.TENTATIVE, description="tentative, confirmed, postponed or cancelled"
     )

@@ -58,9 +58,12 @@ def install(api) -> None:
         message = " ".join(error.messages)
         return api.create_response(request, error_body(code, message, fields), status=status)
 
-    codes = {403: "forbidden", 412: "stale", 428: "precondition_required"}
+    codes = {400: "unreadable", 403: "forbidden", 412: "stale", 428: "precondition_required"}
 
     @api.exception_handler(HttpError)
     def http_error(request, error):
-        body = error_body(codes.get(error.status_code, "error"), str(error))
+        message = str(error)
+        if error.status_code == 400:  # ninja could not parse the body (visits.api.parsing)
+            message = _("The body could not be read: send a JSON object, in UTF-8 text.")
+        body = error_body(codes.get(error.status_code, "error"), message)
         return api.create_response(request, body, status=error.status_code)

@@ -6,12 +6,12 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import field_validator
+from pydantic import StrictBool, field_validator
 
 from visits.api.auth import SIGNED_IN
 from visits.api.pagination import Page
 from visits.api.partial import partial
-from visits.api.schemas import GuestId, with_errors
+from visits.api.schemas import GuestId, InputSchema, with_errors
 from visits.api.versions import etag_of, if_match
 from visits.models import Guest
 from visits.models.choices import GrammaticalGender, GuestCategory, GuestKind
@@ -20,7 +20,7 @@ from visits.services.directory import create_record, update_record
 router = Router(tags=["guests"], auth=SIGNED_IN)
 
 
-class GuestIn(Schema):
+class GuestIn(InputSchema):
     kind: GuestKind = Field(GuestKind.PERSON, description="person, organisation, city or group")
     name: str = Field(min_length=1, max_length=200, description="As it is written in print.")
     sort_name: str = Field("", max_length=200, description="“Watson, Paul”; the name if empty.")
@@ -38,7 +38,7 @@ class GuestIn(Schema):
     envelope_en: str = Field("", max_length=300, description="The envelope line, in English.")
     closing_fr: str = Field("", max_length=300, description="How a letter closes, in French.")
     closing_en: str = Field("", max_length=300, description="How a letter closes, in English.")
-    deceased: bool = Field(False, description="Deceased (posthumous honours).")
+    deceased: StrictBool = Field(False, description="Deceased (posthumous honours).")
     notes: str = Field("", max_length=10_000, description="Internal notes; never published.")
 
     @field_validator("country")

@@ -8,12 +8,13 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import StrictBool, StrictInt
 
 from visits.api.auth import SIGNED_IN
 from visits.api.lookups import visible_or_field_error
 from visits.api.pagination import Page
 from visits.api.partial import partial
-from visits.api.schemas import GuestRef, HonourId, IsoDate, with_errors
+from visits.api.schemas import GuestRef, HonourId, InputSchema, IsoDate, with_errors
 from visits.api.versions import etag_of, if_match
 from visits.models import Engagement, Guest, HonoraryCitizenship
 from visits.models.choices import DatePrecision, HonourStatus
@@ -22,7 +23,7 @@ from visits.services import honours as rules
 router = Router(tags=["honorary citizenships"], auth=SIGNED_IN)
 
 
-class HonourFields(Schema):
+class HonourFields(InputSchema):
     status: HonourStatus = Field(
         HonourStatus.PROPOSED, description="proposed, voted, conferred: it only moves forward."
     )
@@ -33,8 +34,8 @@ class HonourFields(Schema):
     ceremony: UUID | None = Field(
         None, description="The UID of the ceremony engagement (an honorary citizenship one)."
     )
-    posthumous: bool = Field(False, description="Conferred after the honoree's death.")
-    received_by_proxy: bool = Field(False, description="Received on the honoree's behalf.")
+    posthumous: StrictBool = Field(False, description="Conferred after the honoree's death.")
+    received_by_proxy: StrictBool = Field(False, description="Received on the honoree's behalf.")
     proxy_name: str = Field("", max_length=200, description="Who received it; only by proxy.")
     citation_fr: str = Field("", max_length=10_000, description="The citation, in French.")
     citation_en: str = Field("", max_length=10_000, description="The citation, in English.")
@@ -42,7 +43,7 @@ class HonourFields(Schema):
 
 
 class HonourIn(HonourFields):
-    honoree: int = Field(description="The guest honoured; one honour per guest.")
+    honoree: StrictInt = Field(description="The guest honoured; one honour per guest.")
 
 
 HonourChange = partial(HonourFields, "HonourChange")

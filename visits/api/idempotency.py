@@ -31,8 +31,9 @@ class IdempotencyMiddleware:
         user = caller(request)
         if user is None:
             return self.get_response(request)  # the API answers 401 itself
-        if len(key) > 200:
-            return refusal(400, "invalid", _("An Idempotency-Key has at most 200 characters."))
+        if len(key) > 200 or "\x00" in key:
+            message = _("An Idempotency-Key is at most 200 characters of printable text.")
+            return refusal(400, "invalid", message)
         fingerprint = hashlib.sha256(
             b"\n".join([request.method.encode(), request.path.encode(), request.body])
         ).hexdigest()

@@ -2,7 +2,11 @@
 ETag each resource carries, and the `If-Match` and `Idempotency-Key` headers writes take."""
 
 ERRORS = {
-    "400": "refused: the office's rules refuse the input; `fields` names what to change.",
+    "400": (
+        "refused: the office's rules refuse the input; `fields` names what to change. "
+        "Or unreadable: the body is not a JSON object in storable text (no NUL, no lone "
+        "surrogate)."
+    ),
     "401": "unauthorized: sign in, or send `Authorization: Bearer <token>`.",
     "403": "forbidden: your role does not allow this.",
     "404": "not_found: no such record, or not one you may see.",

@@ -1,8 +1,9 @@
 """PATCH bodies: the same fields as a creation, each one optional."""
 
-from ninja import Schema
 from pydantic import create_model
 from pydantic.fields import FieldInfo
+
+from visits.api.schemas import InputSchema
 
 
 def no_default(schema: dict) -> None:
@@ -11,7 +12,7 @@ def no_default(schema: dict) -> None:
     schema.pop("default", None)
 
 
-def partial(schema: type[Schema], name: str) -> type[Schema]:
+def partial(schema: type[InputSchema], name: str) -> type[InputSchema]:
     """`schema` with every field optional: what is sent is changed, the rest is left alone.
     Read what was sent with `.dict(exclude_unset=True)`."""
     fields = {
@@ -22,4 +23,4 @@ def partial(schema: type[Schema], name: str) -> type[Schema]:
         for field_name, info in schema.model_fields.items()
     }
     doc = f"Any of the fields of {schema.__name__}; send the resource's ETag as If-Match."
-    return create_model(name, __base__=Schema, __doc__=doc, **fields)
+    return create_model(name, __base__=InputSchema, __doc__=doc, **fields)

@@ -5,11 +5,12 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import StrictBool, StrictInt
 
 from visits.api.auth import SIGNED_IN
 from visits.api.pagination import Page
 from visits.api.partial import partial
-from visits.api.schemas import HostId, VenueId, with_errors
+from visits.api.schemas import HostId, InputSchema, VenueId, with_errors
 from visits.api.versions import etag_of, if_match
 from visits.models import Host, Venue
 from visits.services.directory import create_record, update_record
@@ -17,31 +18,33 @@ from visits.services.directory import create_record, update_record
 router = Router(auth=SIGNED_IN)
 
 
-class VenueIn(Schema):
+class VenueIn(InputSchema):
     name: str = Field(min_length=1, max_length=120, description="Unique within its building.")
     building: str = Field("Hôtel de Ville", min_length=1, max_length=120, description="Where.")
-    capacity: int | None = Field(None, ge=0, le=100_000, description="Seats, if known.")
-    turnover_minutes: int = Field(
+    capacity: StrictInt | None = Field(None, ge=0, le=100_000, description="Seats, if known.")
+    turnover_minutes: StrictInt = Field(
         30,
         ge=0,
         le=1_440,
         description="Kept free between two visits' engagements; applies to new bookings.",
     )
     notes: str = Field("", max_length=10_000, description="Access, equipment, ...")
-    is_active: bool = Field(True, description="In use: a room out of use takes no booking.")
+    is_active: StrictBool = Field(True, description="In use: a room out of use takes no booking.")
 
 
 class VenueOut(VenueIn):
     id: int = Field(description="The room's number, used by engagements.")
 
 
-class HostIn(Schema):
+class HostIn(InputSchema):
     name: str = Field(min_length=1, max_length=200, description="As it is written in print.")
     office_fr: str = Field(min_length=1, max_length=200, description="Their office, in French.")
     office_en: str = Field(min_length=1, max_length=200, description="Their office, in English.")
-    precedence: int = Field(100, ge=0, le=32_767, description="Lower comes first: the Mayor is 1.")
+    precedence: StrictInt = Field(
+        100, ge=0, le=32_767, description="Lower comes first: the Mayor is 1."
+    )
     email: str = Field("", max_length=254, description="Where reminders go, or empty.")
-    is_active: bool = Field(True, description="In office.")
+    is_active: StrictBool = Field(True, description="In office.")
 
 
 class HostOut(HostIn):

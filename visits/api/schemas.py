@@ -5,7 +5,7 @@ from uuid import UUID
 
 from django.utils import timezone
 from ninja import Field, Path, Schema
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator, BeforeValidator, ConfigDict
 
 from visits.models.visits import EARLIEST_DAY, LATEST_DAY
 
@@ -48,8 +48,17 @@ IsoDateTime = Annotated[
 ]
 
 
+class InputSchema(Schema):
+    """What callers send: text is trimmed, so "  " is empty (and a required name is missing)."""
+
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+
 # Path parameters, described once.
-VisitReference = Annotated[str, Path(description="The visit's reference, like V-2027-001.")]
+VisitReference = Annotated[
+    str,
+    Path(description="The visit's reference, like V-2027-001.", pattern=r"^[A-Za-z0-9-]{1,40}$"),
+]
 EngagementUid = Annotated[UUID, Path(description="The engagement's calendar UID.")]
 GuestId = Annotated[int, Path(description="The guest's id.")]
 VenueId = Annotated[int, Path(description="The room's id.")]

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
 from visits.api.auth import SIGNED_IN
-from visits.api.schemas import TokenId, with_errors
+from visits.api.schemas import InputSchema, TokenId, with_errors
 from visits.models import ApiToken
 
 router = Router(tags=["tokens"], auth=SIGNED_IN)
@@ -26,7 +26,7 @@ class NewTokenOut(TokenOut):
     secret: str = Field(description="Shown this once: only its hash is kept.")
 
 
-class TokenIn(Schema):
+class TokenIn(InputSchema):
     name: str = Field(min_length=1, max_length=100, description="What it is for.")
 
 

@@ -1,31 +1,31 @@
 """Changing a visit: its fields, its delegation, its place in the lifecycle, or deleting it.
-Field and delegation changes need the visit's ETag as If-Match."""
+Field and delegation changes need the visit's ETag as If-Match.
+
+On the visits router: ninja answers a path from one router only, so a PATCH of
+/visits/{reference} must live beside its GET."""
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Status
 
 from visits import services
-from visits.api.auth import SIGNED_IN
 from visits.api.partial import partial
-from visits.api.schemas import VisitDetailOut, VisitReference, with_errors
+from visits.api.schemas import InputSchema, VisitDetailOut, VisitReference, with_errors
 from visits.api.versions import if_match
-from visits.api.visits import DelegateIn, VisitFields, get_visit, visit_fields
+from visits.api.visits import DelegateIn, VisitFields, get_visit, router, visit_fields
 from visits.models import Visit
 from visits.models.choices import VisitStatus
-
-router = Router(tags=["visits"], auth=SIGNED_IN)
 
 VisitChange = partial(VisitFields, "VisitChange")
 
 
-class DelegationIn(Schema):
+class DelegationIn(InputSchema):
     delegation: list[DelegateIn] = Field(
         min_length=1, description="The whole delegation, in order; at least one principal."
     )
 
 
-class TransitionIn(Schema):
+class TransitionIn(InputSchema):
     to: VisitStatus = Field(description="The status to move to.")
     note: str = Field("", max_length=2_000, description="Why; kept in the visit's lifecycle.")
 

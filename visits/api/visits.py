@@ -5,12 +5,14 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
+from pydantic import StrictInt
 
 from visits import services
 from visits.api.auth import SIGNED_IN
 from visits.api.lookups import visible_or_field_error
 from visits.api.pagination import Page
 from visits.api.schemas import (
+    InputSchema,
     IsoDate,
     IsoDateTime,
     VisitDetailOut,
@@ -97,12 +99,12 @@ def get_visit(request, reference: VisitReference, response: HttpResponse):
     return visit
 
 
-class DelegateIn(Schema):
-    guest: int = Field(description="A guest's id (see /guests).")
+class DelegateIn(InputSchema):
+    guest: StrictInt = Field(description="A guest's id (see /guests).")
     role: DelegationRole = Field(DelegationRole.PRINCIPAL, description="principal, spouse, ...")
 
 
-class VisitFields(Schema):
+class VisitFields(InputSchema):
     kind: VisitKind = Field(description="state_visit, official_visit, ...")
     occasion_fr: str = Field(min_length=1, max_length=300, description="The occasion, in French.")
     occasion_en: str = Field(min_length=1, max_length=300, description="The occasion, in English.")
@@ -117,7 +119,7 @@ class VisitFields(Schema):
     request_channel: RequestChannel | None = Field(None, description="How the request came.")
     requested_on: IsoDate | None = Field(None, description="When the request came.")
     notes: str = Field("", max_length=10_000, description="Internal notes; never published.")
-    hosts: list[int] = Field([], description="The hosts' ids (see /hosts).")
+    hosts: list[StrictInt] = Field([], description="The hosts' ids (see /hosts).")
 
 
 class VisitIn(VisitFields):

@@ -53,11 +53,13 @@ class HonoraryCitizenship(models.Model):
             models.CheckConstraint(
                 condition=Q(status=HonourStatus.PROPOSED) | Q(voted_on__isnull=False),
                 name="honour_voted_has_vote_date",
+                violation_error_code="voted_on",  # the field to show the error beside
                 violation_error_message=_("A voted or conferred honour needs its vote date."),
             ),
             models.CheckConstraint(
                 condition=Q(received_by_proxy=True) | Q(proxy_name=""),
                 name="honour_proxy_name_only_by_proxy",
+                violation_error_code="proxy_name",
                 violation_error_message=_(
                     "A proxy's name is only given for an honour received by proxy."
                 ),

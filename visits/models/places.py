@@ -33,6 +33,7 @@ class Venue(models.Model):
                 Lower("name"),
                 "building",
                 name="venue_unique_name",
+                violation_error_code="name",  # the field to show the error beside
                 violation_error_message=_("A room of this name already exists in this building."),
             ),
         ]

@@ -62,14 +62,14 @@ class GuestQuerySet(models.QuerySet):
         in_visible_visit = models.Exists(
             participations.filter(guest=models.OuterRef("pk"), visit__in=visible_visits)
         )
+        # The Conseil de Paris votes in public: an honoured guest's name is no secret.
+        publicly_honoured = Q(honorary_citizenship__isnull=False) & ~Q(
+            honorary_citizenship__status=HonourStatus.PROPOSED
+        )
         if viewer is not None and viewer.is_authenticated and viewer.has_perm(STAFF_PERMISSION):
             in_any_visit = models.Exists(participations.filter(guest=models.OuterRef("pk")))
-            return self.filter(in_visible_visit | ~in_any_visit)
-        return self.filter(
-            in_visible_visit
-            | Q(honorary_citizenship__isnull=False)
-            & ~Q(honorary_citizenship__status=HonourStatus.PROPOSED)
-        )
+            return self.filter(in_visible_visit | ~in_any_visit | publicly_honoured)
+        return self.filter(in_visible_visit | publicly_honoured)
 
 
 class HonourQuerySet(models.QuerySet):

@@ -87,6 +87,17 @@ def update_record(record, *, by, precondition=None, **changes):
     return current
 
 
+def beside_fields(record, error: ValidationError) -> dict:
+    """A constraint's error goes beside the field its `violation_error_code` names."""
+    names = {field.name for field in record._meta.fields}
+    placed: dict[str, list] = {}
+    for field, problems in error.error_dict.items():
+        for problem in problems:
+            beside = problem.code if field == NON_FIELD_ERRORS and problem.code in names else field
+            placed.setdefault(beside, []).append(problem)
+    return placed
+
+
 def refuse_unknown(model, fields) -> None:
     unknown = set(fields) - set(FIELDS[model])
     if unknown:
@@ -97,7 +108,7 @@ def validate_and_save(record) -> None:
     try:
         record.full_clean()
     except ValidationError as error:
-        raise RuleBroken(error.error_dict) from error
+        raise RuleBroken(beside_fields(record, error)) from error
     try:
         with transaction.atomic():
             record.save()

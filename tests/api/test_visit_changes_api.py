@@ -1,0 +1,226 @@
+"""Changing a visit over the API: its fields and delegation with If-Match (no lost update,
+even when two officers send the same ETag at once), and deleting what may be deleted."""
+
+import threading
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import EngagementFactory, GuestFactory, HostFactory, VisitFactory
+from visits.models import ApiToken, Engagement, Visit, VisitGuest
+
+pytestmark = pytest.mark.django_db
+
+
+def bearer(user) -> str:
+    _token, raw = ApiToken.issue(user, "tests")
+    return f"Bearer {raw}"
+
+
+@pytest.fixture
+def api(client, officer):
+    client.defaults["HTTP_AUTHORIZATION"] = bearer(officer)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
+@pytest.fixture
+def visit():
+    visit = VisitFactory(
+        starts_on=date(2027, 7, 6), status="approved", principal=GuestFactory(name="Anne")
+    )
+    EngagementFactory(visit=visit, status="confirmed")
+    return visit
+
+
+def read(api, visit):
+    response = api.get(reverse("api:get_visit", args=[visit.reference]))
+    assert response.status_code == 200
+    return response
+
+
+def patch(api, visit, body, etag):
+    url = reverse("api:change_visit", args=[visit.reference])
+    return api.patch(url, body, content_type="application/json", HTTP_IF_MATCH=etag)
+
+
+def put_delegation(api, visit, rows, etag):
+    url = reverse("api:change_delegation", args=[visit.reference])
+    body = {"delegation": rows}
+    return api.put(url, body, content_type="application/json", HTTP_IF_MATCH=etag)
+
+
+def test_patch_changes_the_fields_sent_and_tells_calendars(api, visit):
+    etag = read(api, visit)["ETag"]
+    response = patch(api, visit, {"occasion_en": "Visit of the Mayor of Rome"}, etag)
+    assert response.status_code == 200, response.json()
+    assert response.json()["occasion_en"] == "Visit of the Mayor of Rome"
+    assert response.json()["occasion_fr"] == visit.occasion_fr  # left alone
+    assert response["ETag"] != etag
+    assert [e["sequence"] for e in response.json()["programme"]] == [1]
+
+
+def test_patch_with_a_stale_etag_is_412_and_changes_nothing(api, visit):
+    etag = read(api, visit)["ETag"]
+    assert patch(api, visit, {"notes": "first"}, etag).status_code == 200
+    stale = patch(api, visit, {"notes": "second"}, etag)
+    assert stale.status_code == 412
+    assert stale.json()["error"] == "stale"
+    assert Visit.objects.get(pk=visit.pk).notes == "first"
+
+
+def test_patch_without_if_match_is_428(api, visit):
+    response = api.patch(
+        reverse("api:change_visit", args=[visit.reference]),
+        {"notes": "x"},
+        content_type="application/json",
+    )
+    assert (response.status_code, response.json()["error"]) == (428, "precondition_required")
+
+
+def test_patch_that_strands_the_programme_is_400_naming_the_field(api, visit):
+    response = patch(api, visit, {"starts_on": "2027-07-08"}, read(api, visit)["ETag"])
+    assert response.status_code == 400
+    assert response.json()["fields"] == {
+        "starts_on": [
+            "1 engagement of the programme would fall outside these days: move or cancel it first."
+        ]
+    }
+    assert Visit.objects.get(pk=visit.pk).starts_on == date(2027, 7, 6)
+
+
+def test_patch_sets_hosts_and_refuses_an_unknown_one(api, visit):
+    mayor = HostFactory()
+    etag = read(api, visit)["ETag"]
+    assert patch(api, visit, {"hosts": [mayor.pk]}, etag).status_code == 200
+    assert list(Visit.objects.get(pk=visit.pk).hosts.all()) == [mayor]
+    refused = patch(api, visit, {"hosts": [mayor.pk + 1000]}, "*")
+    assert refused.status_code == 400
+    assert refused.json()["fields"] == {"hosts": ["No such record, or not one you may see."]}
+
+
+def test_patch_of_the_status_is_not_a_field(api, visit):
+    # The lifecycle moves through /transitions; an unknown field is ignored, not applied.
+    response = patch(api, visit, {"status": "held"}, read(api, visit)["ETag"])
+    assert response.status_code == 200
+    assert Visit.objects.get(pk=visit.pk).status == "approved"
+
+
+def test_delegation_is_replaced_in_order_and_its_history_kept(api, visit):
+    anne = visit.participants.get().guest
+    spouse, minister = GuestFactory(name="Bruno"), GuestFactory(name="Chloé")
+    rows = [
+        {"guest": minister.pk, "role": "minister"},
+        {"guest": anne.pk},
+        {"guest": spouse.pk, "role": "spouse"},
+    ]
+    etag = read(api, visit)["ETag"]
+    response = put_delegation(api, visit, rows, etag)
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert [(p["guest"]["name"], p["role"], p["position"]) for p in body["delegation"]] == [
+        ("Chloé", "minister", 0),
+        ("Anne", "principal", 1),
+        ("Bruno", "spouse", 2),
+    ]
+    assert response["ETag"] != etag  # the visit's version covers its delegation
+    assert [e["sequence"] for e in body["programme"]] == [1]  # calendars name the guests
+    assert VisitGuest.history.filter(guest=anne).count() == 2  # created, then moved
+
+
+def test_delegation_without_a_principal_is_400_and_changes_nothing(api, visit):
+    rows = [{"guest": GuestFactory().pk, "role": "spouse"}]
+    response = put_delegation(api, visit, rows, read(api, visit)["ETag"])
+    assert response.status_code == 400
+    assert response.json()["fields"] == {
+        "delegation": ["A visit needs at least one principal guest."]
+    }
+    assert [p.guest.name for p in visit.participants.all()] == ["Anne"]
+
+
+def test_new_principal_who_is_busy_is_409_and_changes_nothing(api, visit):
+    busy = GuestFactory(name="Busy Guest")
+    elsewhere = VisitFactory(starts_on=visit.starts_on, principal=busy)
+    programme = visit.engagements.get()
+    EngagementFactory(
+        visit=elsewhere,
+        status="confirmed",
+        starts_at=programme.starts_at,
+        ends_at=programme.ends_at,
+    )
+    anne = visit.participants.get().guest
+    rows = [{"guest": anne.pk}, {"guest": busy.pk}]
+    response = put_delegation(api, visit, rows, read(api, visit)["ETag"])
+    assert response.status_code == 409
+    assert "Busy Guest" in response.json()["message"]
+    assert [p.guest.name for p in visit.participants.all()] == ["Anne"]
+    assert Engagement.objects.get(pk=programme.pk).sequence == programme.sequence
+
+
+def test_hidden_guest_in_a_delegation_is_400_not_a_leak(api, visit):
+    secret = GuestFactory(name="Secret Guest")
+    VisitFactory(confidentiality="confidential", principal=secret)
+    rows = [{"guest": visit.participants.get().guest_id}, {"guest": secret.pk, "role": "member"}]
+    response = put_delegation(api, visit, rows, read(api, visit)["ETag"])
+    assert response.status_code == 400
+    assert response.json()["fields"] == {"delegation": ["No such record, or not one you may see."]}
+
+
+def test_delete_removes_a_visit_with_a_tentative_programme_only(api, visit):
+    refused = api.delete(
+        reverse("api:delete_visit", args=[visit.reference]), HTTP_IF_MATCH=read(api, visit)["ETag"]
+    )
+    assert refused.status_code == 400
+    assert refused.json()["message"] == (
+        "A visit whose programme went beyond tentative is cancelled, not deleted."
+    )
+    draft = VisitFactory(status="requested")
+    EngagementFactory(visit=draft, status="tentative")
+    deleted = api.delete(
+        reverse("api:delete_visit", args=[draft.reference]), HTTP_IF_MATCH=read(api, draft)["ETag"]
+    )
+    assert deleted.status_code == 204
+    assert not Visit.objects.filter(pk=draft.pk).exists()
+
+
+def test_delete_engagement_needs_its_etag_and_a_tentative_status(api, visit):
+    confirmed = visit.engagements.get()
+    url = reverse("api:delete_engagement", args=[confirmed.uid])
+    assert api.delete(url).status_code == 428
+    refused = api.delete(url, HTTP_IF_MATCH="*")
+    assert refused.status_code == 400
+    tentative = EngagementFactory(visit=visit, status="tentative", venue=None, location="Parvis")
+    etag = api.get(reverse("api:get_engagement", args=[tentative.uid]))["ETag"]
+    url = reverse("api:delete_engagement", args=[tentative.uid])
+    assert api.delete(url, HTTP_IF_MATCH=etag).status_code == 204
+    assert list(visit.engagements.all()) == [confirmed]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_same_etag_sent_at_once_lets_exactly_one_writer_through(officer, visit):
+    """Eight officers read the visit, then all save at once: the If-Match check runs under the
+    visit's lock, so one write lands and seven are told it is stale."""
+    authorization = bearer(officer)
+    etag = Client(HTTP_AUTHORIZATION=authorization).get(
+        reverse("api:get_visit", args=[visit.reference])
+    )["ETag"]
+    start, statuses = threading.Barrier(8), []
+
+    def save(n):
+        try:
+            client = Client(HTTP_AUTHORIZATION=authorization)
+            start.wait()
+            statuses.append(patch(client, visit, {"notes": f"officer {n}"}, etag).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=[n]) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(statuses) == [200] + [412] * 7
+    assert Visit.history.filter(id=visit.pk, history_change_reason="Edited").count() == 1
