@@ -1,5 +1,5 @@
 """Who may call what: anonymous, staff (read), officer and cleared officer (write), on every
-operation of the API."""
+operation of the API but revoking a token (one's own only: tests/api/test_token_endpoints.py)."""
 
 import json
 from datetime import date
@@ -35,15 +35,19 @@ MATRIX = {
     "delete visit": (401, 403, 204, 204),
     "delete engagement": (401, 403, 204, 204),
     "list guests": (401, 200, 200, 200),
+    "read guest": (401, 200, 200, 200),
     "create guest": (401, 403, 201, 201),
     "change guest": (401, 403, 200, 200),
     "list venues": (401, 200, 200, 200),
+    "read venue": (401, 200, 200, 200),
     "create venue": (401, 403, 201, 201),
     "change venue": (401, 403, 200, 200),
     "list hosts": (401, 200, 200, 200),
+    "read host": (401, 200, 200, 200),
     "create host": (401, 403, 201, 201),
     "change host": (401, 403, 200, 200),
     "list honours": (401, 200, 200, 200),
+    "read honour": (401, 200, 200, 200),
     "propose honour": (401, 403, 201, 201),
     "change honour": (401, 403, 200, 200),
     "public honours": (200, 200, 200, 200),
@@ -129,6 +133,7 @@ def call(client, name, world):
             reverse("api:delete_engagement", args=[engagement.uid]), HTTP_IF_MATCH="*"
         ),
         "list guests": lambda: client.get(reverse("api:list_guests")),
+        "read guest": lambda: client.get(reverse("api:get_guest", args=[world["guest"].pk])),
         "create guest": lambda: client.post(
             reverse("api:create_guest"), {"name": "Anne", "category": "mayor"}, **as_json
         ),
@@ -136,6 +141,7 @@ def call(client, name, world):
             reverse("api:change_guest", args=[world["guest"].pk]), {"city": "Rome"}, **versioned
         ),
         "list venues": lambda: client.get(reverse("api:list_venues")),
+        "read venue": lambda: client.get(reverse("api:get_venue", args=[world["venue"].pk])),
         "create venue": lambda: client.post(
             reverse("api:create_venue"), {"name": "Salon Bleu"}, **as_json
         ),
@@ -143,6 +149,7 @@ def call(client, name, world):
             reverse("api:change_venue", args=[world["venue"].pk]), {"capacity": 80}, **versioned
         ),
         "list hosts": lambda: client.get(reverse("api:list_hosts")),
+        "read host": lambda: client.get(reverse("api:get_host", args=[world["host"].pk])),
         "create host": lambda: client.post(
             reverse("api:create_host"),
             {"name": "Anne", "office_fr": "Adjointe", "office_en": "Deputy"},
@@ -152,6 +159,7 @@ def call(client, name, world):
             reverse("api:change_host", args=[world["host"].pk]), {"precedence": 5}, **versioned
         ),
         "list honours": lambda: client.get(reverse("api:list_honours")),
+        "read honour": lambda: client.get(reverse("api:get_honour", args=[world["honour"].pk])),
         "propose honour": lambda: client.post(
             reverse("api:create_honour"), {"honoree": world["guest"].pk}, **as_json
         ),

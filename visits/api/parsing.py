@@ -4,20 +4,23 @@ must be a JSON object (ninja would read a list's missing fields as "nothing sent
 
 import json
 
+from django.utils.translation import gettext as _
 from ninja.errors import ValidationError
 from ninja.parser import Parser
 
-UNSTORABLE = "Text may not contain NUL characters or lone surrogates."
+
+def unstorable() -> str:
+    return _("Text may not contain NUL characters or lone surrogates.")
 
 
 def refuse_unstorable(value) -> None:
     if isinstance(value, str):
         if "\x00" in value:
-            raise ValueError(UNSTORABLE)
+            raise ValueError(unstorable())
         try:
             value.encode("utf-8")
         except UnicodeEncodeError as error:
-            raise ValueError(UNSTORABLE) from error
+            raise ValueError(unstorable()) from error
     elif isinstance(value, dict):
         for key, item in value.items():
             refuse_unstorable(key)
