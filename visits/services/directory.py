@@ -68,22 +68,20 @@ def update_record(record, *, by, precondition=None, **changes):
         # The lock order is visit, engagement, room, hosts, guests: engagements come first.
         list(Engagement.objects.select_for_update().filter(pk__in=showing).order_by("pk"))
     current = model.objects.select_for_update().get(pk=record.pk)
-    if precondition is not None:
-        precondition(current)
     if by is not None and model is Guest and not Guest.objects.visible_to(by).contains(current):
         raise PermissionDenied(f"{by} may not see guest {current.pk}")
+    if precondition is not None:
+        precondition(current)
     changed = [name for name, value in changes.items() if getattr(current, name) != value]
     if not changed:
         return current
     for name in changed:
         setattr(current, name, changes[name])
     validate_and_save(current)
-    shown, lookup = SHOWN[model]
     if set(changed) & set(shown):
-        engagements = Engagement.objects.filter(
-            pk__in=Engagement.objects.filter(**{lookup: current}).values("pk")
+        Engagement.objects.filter(pk__in=showing).update(
+            sequence=F("sequence") + 1, updated_at=timezone.now()
         )
-        engagements.update(sequence=F("sequence") + 1, updated_at=timezone.now())
     return current
 
 
