@@ -19,8 +19,8 @@ pytestmark = pytest.mark.django_db
 # The request's savepoint and its release, the token and its last use, and the permissions
 # are in each count.
 QUERIES = {
-    "get_visit": 10,  # + the visit, its principals, delegation and programme
-    "get_engagement": 7,  # + the door's permission checks and the engagement
+    "get_visit": 12,  # + the visit, principals, hosts, delegation, programme and its hosts
+    "get_engagement": 8,  # + the door's permission checks, the engagement and its hosts
     "get_guest": 7,  # + the door's permission checks and the guest
     "get_venue": 5,
     "get_host": 5,

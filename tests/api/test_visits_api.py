@@ -5,7 +5,13 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from tests.factories import EngagementFactory, GuestFactory, VisitFactory
+from tests.factories import (
+    EngagementFactory,
+    GuestFactory,
+    HostFactory,
+    VenueFactory,
+    VisitFactory,
+)
 from visits.models import ApiToken
 
 pytestmark = pytest.mark.django_db
@@ -125,8 +131,8 @@ def test_engagement_list_query_count_does_not_grow(as_staff, django_assert_num_q
         EngagementFactory()
     EngagementFactory(visit=VisitFactory(confidentiality="confidential"))  # not listed
     # The request's savepoint and release, the token and its last use, two for the
-    # permissions, then count and page (rooms joined).
-    with django_assert_num_queries(8):
+    # permissions, then count, page (rooms and visits joined) and hosts.
+    with django_assert_num_queries(9):
         response = as_staff.get(reverse("api:list_engagements"))
     assert response.json()["count"] == count
 
@@ -152,3 +158,68 @@ def test_huge_offset_is_422_not_a_database_error(as_staff):
     # schemathesis found it: PostgreSQL refuses an OFFSET beyond its integers.
     response = as_staff.get(reverse("api:list_visits"), {"offset": str(10**23)})
     assert response.status_code == 422 and "offset" in response.json()["fields"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"kind": "lunch"}, ["lunch"]),
+        ({"status": "confirmed"}, ["lunch"]),
+        ({"country": "jp"}, ["meeting"]),
+        ({"category": "mayor"}, ["meeting"]),
+        ({"host": "the mayor"}, ["meeting"]),
+        ({"venue": "salon"}, ["lunch"]),
+        ({"guest": "anne"}, ["lunch"]),
+        ({"starts_from": "2027-03-02T12:00:00+01:00"}, ["meeting"]),
+    ],
+)
+def test_filters_keep_only_matching_engagements(as_staff, query, expected):
+    anne = GuestFactory(name="Anne", category="head_of_state", country="DE")
+    tokyo = GuestFactory(name="Yuriko", category="mayor", country="JP")
+    mayor, salon = HostFactory(), VenueFactory()
+    made = {
+        "lunch": EngagementFactory(
+            visit=VisitFactory(starts_on=date(2027, 3, 2), principal=anne),
+            kind="lunch",
+            status="confirmed",
+            venue=salon,
+        ),
+        "meeting": EngagementFactory(
+            visit=VisitFactory(starts_on=date(2027, 3, 3), principal=tokyo),
+            kind="meeting",
+            status="tentative",
+        ),
+    }
+    made["meeting"].hosts.set([mayor])
+    ids = {"the mayor": mayor.pk, "salon": salon.pk, "anne": anne.pk}
+    query = {name: ids.get(value, value) for name, value in query.items()}
+    response = as_staff.get(reverse("api:list_engagements"), query)
+    assert response.status_code == 200, response.content
+    assert [item["uid"] for item in response.json()["items"]] == [
+        str(made[name].uid) for name in expected
+    ]
+
+
+def test_engagement_shows_its_visit_room_hosts_and_notes(as_staff):
+    mayor = HostFactory(name="Anne Hidalgo", precedence=1)
+    deputy = HostFactory(name="Deputy", precedence=5)
+    engagement = EngagementFactory(notes="Flags at the door")
+    engagement.hosts.set([deputy, mayor])
+    body = as_staff.get(reverse("api:get_engagement", args=[engagement.uid])).json()
+    assert body["visit"] == engagement.visit.reference
+    assert body["venue"] == {"id": engagement.venue_id, "name": engagement.venue.name}
+    assert [host["name"] for host in body["hosts"]] == ["Anne Hidalgo", "Deputy"]
+    assert body["notes"] == "Flags at the door"
+
+
+def test_visit_detail_reads_back_what_was_written(as_staff):
+    mayor = HostFactory(name="Anne Hidalgo")
+    visit = VisitFactory(request_channel="embassy", requested_on=date(2027, 1, 5), notes="Gifts")
+    visit.hosts.set([mayor])
+    body = as_staff.get(reverse("api:get_visit", args=[visit.reference])).json()
+    assert (body["request_channel"], body["requested_on"], body["notes"]) == (
+        "embassy",
+        "2027-01-05",
+        "Gifts",
+    )
+    assert body["hosts"] == [{"id": mayor.pk, "name": "Anne Hidalgo"}]

@@ -13,8 +13,8 @@ from visits.api.pagination import Page
 from visits.api.partial import partial
 from visits.api.schemas import EngagementOut, EngagementUid, InputSchema, IsoDateTime, with_errors
 from visits.api.versions import etag_of, if_match
-from visits.models import Engagement, Host, Venue, Visit
-from visits.models.choices import EngagementKind, EngagementStatus
+from visits.models import Engagement, Host, Venue, Visit, VisitGuest
+from visits.models.choices import EngagementKind, EngagementStatus, GuestCategory
 
 router = Router(tags=["engagements"], auth=SIGNED_IN)
 
@@ -26,6 +26,10 @@ class EngagementFilters(Schema):
     venue: int | None = Field(None, description="Only in this room.")
     host: int | None = Field(None, description="Only with this host.")
     visit: str | None = Field(None, description="A visit's reference.")
+    kind: EngagementKind | None = Field(None, description="Only engagements of this kind.")
+    guest: int | None = Field(None, description="Of visits with this guest (any role).")
+    category: GuestCategory | None = Field(None, description="Of visits with a guest of it.")
+    country: str | None = Field(None, max_length=2, description="Of visits with a guest from it.")
 
     def apply(self, engagements):
         if self.starts_from:
@@ -40,6 +44,17 @@ class EngagementFilters(Schema):
             engagements = engagements.filter(hosts=self.host).distinct()
         if self.visit:
             engagements = engagements.filter(visit__reference=self.visit)
+        if self.kind:
+            engagements = engagements.filter(kind=self.kind)
+        guests = {
+            "guest": self.guest,
+            "guest__category": self.category,
+            "guest__country": self.country.upper() if self.country else None,
+        }
+        for lookup, value in guests.items():
+            if value is not None:
+                delegations = VisitGuest.objects.filter(**{lookup: value}).values("visit")
+                engagements = engagements.filter(visit__in=delegations)
         return engagements
 
 
@@ -69,6 +84,7 @@ def visible_engagements(request):
     return (
         Engagement.objects.visible_to(request.auth)
         .select_related("venue", "visit")
+        .prefetch_related("hosts")
         .order_by("starts_at", "pk")
     )
 

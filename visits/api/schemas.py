@@ -94,25 +94,42 @@ class ParticipantOut(Schema):
     position: int = Field(description="Order of precedence in the delegation, from 0.")
 
 
+class PlaceRef(Schema):
+    id: int = Field(description="The room's id (see /venues).")
+    name: str = Field(description="The room's name.")
+
+
+class HostRef(Schema):
+    id: int = Field(description="The host's id (see /hosts).")
+    name: str = Field(description="As it is written in print.")
+
+
 class EngagementOut(Schema):
     uid: str = Field(description="The calendar UID; never changes.")
+    visit: str = Field(description="The visit's reference.")
     kind: str = Field(description="reception, honorary_citizenship, golden_book, meeting, ...")
     title_fr: str = Field(description="The title, in French.")
     title_en: str = Field(description="The title, in English.")
     starts_at: datetime = Field(description="When it starts, in UTC.")
     ends_at: datetime = Field(description="When it ends, in UTC.")
-    venue: str | None = Field(description="The room's name, or null for another location.")
+    venue: PlaceRef | None = Field(description="The room, or null for another location.")
     location: str = Field(description="Where, when it is not one of the rooms.")
+    hosts: list[HostRef] = Field(description="Who receives, in order of precedence.")
     status: str = Field(description="tentative, confirmed, postponed or cancelled")
     sequence: int = Field(description="The calendar revision; grows on each visible change.")
+    notes: str = Field(description="Internal notes; never published.")
 
     @staticmethod
     def resolve_uid(engagement) -> str:
         return str(engagement.uid)
 
     @staticmethod
-    def resolve_venue(engagement) -> str | None:
-        return engagement.venue.name if engagement.venue else None
+    def resolve_visit(engagement) -> str:
+        return engagement.visit.reference
+
+    @staticmethod
+    def resolve_hosts(engagement) -> list:
+        return sorted(engagement.hosts.all(), key=lambda host: (host.precedence, host.name))
 
 
 class VisitOut(Schema):
@@ -133,8 +150,16 @@ class VisitOut(Schema):
 
 
 class VisitDetailOut(VisitOut):
+    hosts: list[HostRef] = Field(description="Who receives the visit, in order of precedence.")
+    request_channel: str = Field(description="How the request came (embassy, ...), or empty.")
+    requested_on: date | None = Field(description="When the request came.")
+    notes: str = Field(description="Internal notes; never published.")
     delegation: list[ParticipantOut] = Field(description="Everyone who comes, in order.")
     programme: list[EngagementOut] = Field(description="The engagements, in time order.")
+
+    @staticmethod
+    def resolve_hosts(visit) -> list:
+        return sorted(visit.hosts.all(), key=lambda host: (host.precedence, host.name))
 
     @staticmethod
     def resolve_delegation(visit) -> list:

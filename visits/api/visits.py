@@ -87,10 +87,15 @@ def list_visits(request, filters: Query[VisitFilters]):
     summary="One visit, with its delegation and programme",
 )
 def get_visit(request, reference: VisitReference, response: HttpResponse):
-    programme = Engagement.objects.select_related("venue").order_by("starts_at", "pk")
+    programme = (
+        Engagement.objects.select_related("venue")
+        .prefetch_related("hosts")
+        .order_by("starts_at", "pk")
+    )
     delegation = VisitGuest.objects.select_related("guest").order_by("position", "pk")
     visits = Visit.objects.visible_to(request.auth).prefetch_related(
         with_principal_guests(),
+        "hosts",
         Prefetch("participants", delegation, to_attr="delegation"),
         Prefetch("engagements", programme, to_attr="programme"),
     )
