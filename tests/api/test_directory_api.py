@@ -122,6 +122,15 @@ def test_guest_change_upper_cases_a_lower_case_country(as_officer):
     assert names(as_officer.get(reverse("api:list_guests"), {"country": "DE"})) == [guest.name]
 
 
+def test_guest_text_is_trimmed_and_a_blank_name_is_400_naming_it(as_officer):
+    trimmed = post(as_officer, reverse("api:create_guest"), {"name": " Anne ", "category": "mayor"})
+    assert trimmed.status_code == 201, trimmed.content
+    assert trimmed.json()["name"] == "Anne"
+    blank = post(as_officer, reverse("api:create_guest"), {"name": "   ", "category": "mayor"})
+    assert blank.status_code == 400
+    assert blank.json()["fields"] == {"name": ["This field cannot be blank."]}
+
+
 def test_guest_with_an_unknown_country_is_400_naming_country(as_officer):
     response = post(as_officer, reverse("api:create_guest"), GUEST | {"country": "xx"})
     assert response.status_code == 400

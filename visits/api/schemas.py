@@ -5,7 +5,7 @@ from uuid import UUID
 
 from django.utils import timezone
 from ninja import Field, Path, Schema
-from pydantic import AfterValidator, BeforeValidator, ConfigDict
+from pydantic import AfterValidator, BeforeValidator, model_validator
 
 from visits.models.visits import EARLIEST_DAY, LATEST_DAY
 
@@ -49,9 +49,17 @@ IsoDateTime = Annotated[
 
 
 class InputSchema(Schema):
-    """What callers send: text is trimmed, so "  " is empty (and a required name is missing)."""
+    """What callers send: text is trimmed once it has passed the document's limits (trimming
+    first would accept a text over its maxLength), so "  " becomes empty and a required name
+    is refused by the model."""
 
-    model_config = ConfigDict(str_strip_whitespace=True)
+    @model_validator(mode="after")
+    def trimmed(self):
+        for name in self.model_fields_set:
+            value = getattr(self, name)
+            if isinstance(value, str):
+                setattr(self, name, value.strip())
+        return self
 
 
 # Path parameters, described once.

@@ -18,6 +18,9 @@ def change_delegation(visit: Visit, *, by, delegation, precondition=None) -> Vis
     free whenever the live programme runs. Nothing changes if anything is refused.
     `precondition(current)`, if given, runs once the visit is locked."""
     current = Visit.objects.select_for_update().get(pk=visit.pk)
+    # The lock order is visit, engagement, room, hosts, guests: its engagements (whose
+    # sequence moves) before the guests the conflict check locks.
+    list(current.engagements.select_for_update().order_by("pk"))
     authorize(by, "visits.change_visit", current)
     if precondition is not None:
         precondition(current)
