@@ -32,8 +32,8 @@ body is not a JSON object of storable text), 401 `unauthorized`,
 engagement is named when you may see it; or a lifecycle move that is not allowed), 412 `stale`,
 422 `invalid` (the input could not be read), 428 `precondition_required`.
 
-**No lost updates**: each resource carries an `ETag`; a `PATCH` or `PUT` must send it back as
-`If-Match`. A stale one gets 412, a missing one 428.
+**No lost updates**: each resource carries an `ETag`; a `PATCH`, `PUT` or `DELETE` must send it
+back as `If-Match`. A stale one gets 412, a missing one 428.
 
 **Idempotent creation**: a `POST` with an `Idempotency-Key` header is done once; a replay gets
 the first answer (with `Idempotent-Replayed: true`), a duplicate still running gets 409.

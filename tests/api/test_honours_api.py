@@ -284,3 +284,46 @@ def test_public_honorary_citizens_query_count_does_not_grow(
     with django_assert_num_queries(4):  # the request's savepoint and release, count, page
         response = client.get(reverse("api:honorary_citizens"))
     assert len(items(response)) == count
+
+
+def test_one_ceremony_may_confer_several_honours(as_officer):
+    shared = ceremony()
+    HonoraryCitizenshipFactory(ceremony=shared)
+    second = post(as_officer, {"honoree": GuestFactory().pk, "ceremony": str(shared.uid)})
+    assert second.status_code == 201, second.content
+    assert second.json()["ceremony"] == str(shared.uid)
+
+
+def test_hidden_ceremony_survives_a_write_back_of_what_was_read(as_officer):
+    hidden = ceremony(confidentiality="confidential")
+    honour = HonoraryCitizenshipFactory(ceremony=hidden)
+    read = as_officer.get(reverse("api:get_honour", args=[honour.pk])).json()
+    assert read["ceremony"] is None
+    kept = patch(as_officer, honour, {"ceremony": None, "citation_en": "For courage"})
+    assert kept.status_code == 200, kept.content
+    honour.refresh_from_db()
+    assert (honour.ceremony, honour.citation_en) == (hidden, "For courage")
+    replaced = patch(as_officer, honour, {"ceremony": str(ceremony().uid)})
+    assert replaced.status_code == 400
+    assert replaced.json()["fields"] == {
+        "ceremony": ["This honour's ceremony is not one you may see."]
+    }
+
+
+def test_a_ceremony_is_not_deleted_while_it_confers_an_honour(as_officer):
+    held_here = ceremony(status="requested")
+    held_here.status = "tentative"
+    held_here.save()
+    HonoraryCitizenshipFactory(ceremony=held_here)
+    engagement = as_officer.delete(
+        reverse("api:delete_engagement", args=[held_here.uid]), HTTP_IF_MATCH="*"
+    )
+    assert engagement.status_code == 400
+    assert engagement.json()["message"] == (
+        "This engagement is an honorary citizenship's ceremony: unlink it first."
+    )
+    visit = as_officer.delete(
+        reverse("api:delete_visit", args=[held_here.visit.reference]), HTTP_IF_MATCH="*"
+    )
+    assert visit.status_code == 400
+    assert held_here.visit.engagements.count() == 1

@@ -175,7 +175,8 @@ def test_delete_removes_a_visit_with_a_tentative_programme_only(api, visit):
     )
     assert refused.status_code == 400
     assert refused.json()["message"] == (
-        "A visit whose programme went beyond tentative is cancelled, not deleted."
+        "A visit whose programme went beyond tentative, or holds a ceremony, is cancelled, "
+        "not deleted."
     )
     draft = VisitFactory(status="requested")
     EngagementFactory(visit=draft, status="tentative")
@@ -224,3 +225,81 @@ def test_same_etag_sent_at_once_lets_exactly_one_writer_through(officer, visit):
         thread.join(timeout=60)
     assert sorted(statuses) == [200] + [412] * 7
     assert Visit.history.filter(id=visit.pk, history_change_reason="Edited").count() == 1
+
+
+def test_confidential_visit_created_over_the_api_is_led_by_its_creator(api, officer):
+    body = {
+        "kind": "official_visit",
+        "occasion_fr": "Visite discrète",
+        "occasion_en": "Discreet visit",
+        "starts_on": "2027-07-08",
+        "confidentiality": "confidential",
+        "delegation": [{"guest": GuestFactory().pk}],
+    }
+    response = api.post(reverse("api:create_visit"), body, content_type="application/json")
+    assert response.status_code == 201, response.content
+    assert Visit.objects.get(reference=response.json()["reference"]).lead_officer == officer
+
+
+def test_a_change_that_would_hide_the_visit_from_its_author_is_400(api, visit):
+    response = patch(api, visit, {"confidentiality": "confidential"}, "*")
+    assert response.status_code == 400
+    assert response.json()["fields"] == {
+        "confidentiality": [
+            "You could no longer see this visit: make yourself its lead officer, "
+            "or ask an officer cleared for confidential visits."
+        ]
+    }
+    assert Visit.objects.get(pk=visit.pk).confidentiality == "public"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_delegation_change_and_guest_rename_at_once_do_not_deadlock(officer, monkeypatch):
+    """A new principal is checked (guest rows locked) while the same guest is renamed (their
+    engagements locked): both take the engagements first, so one waits for the other."""
+    import time
+
+    from visits.services import delegation
+    from visits.services.directory import update_record
+
+    visit = VisitFactory(starts_on=date(2027, 7, 6), status="approved")
+    EngagementFactory(visit=visit, status="confirmed")
+    member = GuestFactory(name="Member")
+    VisitGuest.objects.create(visit=visit, guest=member, role="member", position=1)
+    principal = visit.participants.get(role="principal").guest
+    checked = delegation.refuse_delegation_conflicts
+
+    def slow_check(*args):
+        checked(*args)
+        time.sleep(0.5)  # the guest is locked; the rename starts meanwhile
+
+    monkeypatch.setattr(delegation, "refuse_delegation_conflicts", slow_check)
+    outcomes = {}
+
+    def run(name, work):
+        try:
+            work()
+            outcomes[name] = "ok"
+        except Exception as error:  # noqa: BLE001 (the outcome is the assertion)
+            outcomes[name] = repr(error)
+        finally:
+            connection.close()
+
+    promote = threading.Thread(
+        target=run,
+        args=[
+            "promote",
+            lambda: delegation.change_delegation(
+                visit, by=officer, delegation=[(principal, "principal"), (member, "principal")]
+            ),
+        ],
+    )
+    rename = threading.Thread(
+        target=run, args=["rename", lambda: update_record(member, by=officer, name="Renamed")]
+    )
+    promote.start()
+    time.sleep(0.2)
+    rename.start()
+    promote.join(timeout=30)
+    rename.join(timeout=30)
+    assert outcomes == {"promote": "ok", "rename": "ok"}

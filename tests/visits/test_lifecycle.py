@@ -171,7 +171,8 @@ def test_only_a_visit_with_a_tentative_programme_is_deleted(visit, officer):
     with pytest.raises(services.RuleBroken) as refused:
         services.delete_visit(visit, by=officer)
     assert refused.value.messages == [
-        "A visit whose programme went beyond tentative is cancelled, not deleted."
+        "A visit whose programme went beyond tentative, or holds a ceremony, is cancelled, "
+        "not deleted."
     ]
     other = services.create_visit(
         by=officer,

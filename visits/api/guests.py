@@ -52,6 +52,10 @@ GuestChange = partial(GuestIn, "GuestChange")
 
 class GuestOut(GuestIn):
     id: int = Field(description="The guest's number, used by visits' delegations.")
+    # Read back as the stored text (the enums are for input).
+    kind: str = Field(description="person, organisation, city or group")
+    category: str = Field(description="Head of state, mayor, ...: sets precedence.")
+    gender: str = Field(description="f, m or n: for French agreements.")
 
     @staticmethod
     def resolve_country(guest) -> str:

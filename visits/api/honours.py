@@ -51,6 +51,8 @@ HonourChange = partial(HonourFields, "HonourChange")
 
 class HonourOut(HonourFields):
     id: int = Field(description="The honour's number.")
+    status: str = Field(description="proposed, voted or conferred")
+    voted_on_precision: str = Field(description="day, month or year: what is known of the date.")
     honoree: GuestRef = Field(description="The guest honoured.")
     ceremony: UUID | None = Field(
         description="The ceremony engagement's UID; null if none, or if you may not see it."

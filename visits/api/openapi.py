@@ -47,10 +47,36 @@ def versioned(path: str) -> bool:
     return "/tokens" not in path and "/public/" not in path
 
 
+# The errors each kind of operation can answer (every operation is declared with all of them,
+# in one shape: the document lists only those that can happen).
+READ_ERRORS = {"401", "404", "422"}
+CREATE_ERRORS = {"400", "401", "403", "404", "409", "422"}
+CHANGE_ERRORS = CREATE_ERRORS | {"412", "428"}
+DELETE_ERRORS = CHANGE_ERRORS - {"409"}
+
+
+def possible_errors(path: str, method: str, operation: dict) -> set[str]:
+    kinds = {"get": READ_ERRORS, "post": CREATE_ERRORS, "delete": DELETE_ERRORS}
+    errors = kinds.get(method, CHANGE_ERRORS)
+    if method == "get" and not path.endswith("}"):
+        errors = errors - {"404"}  # a list is never missing, at most empty
+    if not versioned(path):
+        errors = errors - {"412", "428"}
+    if not operation.get("security"):  # anonymous: nobody is refused for not signing in
+        errors = errors - {"401", "403"}
+    return errors
+
+
 def document_conventions(schema: dict) -> dict:
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
             a_list = method == "get" and not path.endswith("}")
+            possible = possible_errors(path, method, operation)
+            operation["responses"] = {
+                status: response
+                for status, response in operation["responses"].items()
+                if str(status) not in ERRORS or str(status) in possible
+            }
             for status, response in operation["responses"].items():
                 # ninja's keys are numbers; a document read back from JSON has text.
                 if str(status) in ERRORS:

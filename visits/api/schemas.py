@@ -57,7 +57,7 @@ class InputSchema(Schema):
     def trimmed(self):
         for name in self.model_fields_set:
             value = getattr(self, name)
-            if isinstance(value, str):
+            if type(value) is str:  # not the choices, which are str enums
                 setattr(self, name, value.strip())
         return self
 

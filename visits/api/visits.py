@@ -156,5 +156,7 @@ def visit_fields(request, data: dict) -> dict:
     summary="Record a requested visit",
 )
 def create_visit(request, payload: VisitIn, response: HttpResponse):
-    visit = services.create_visit(by=request.auth, **visit_fields(request, payload.dict()))
+    """The caller becomes the visit's lead officer."""
+    fields = visit_fields(request, payload.dict())
+    visit = services.create_visit(by=request.auth, lead_officer=request.auth, **fields)
     return Status(201, get_visit(request, visit.reference, response))

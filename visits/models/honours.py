@@ -26,12 +26,14 @@ class HonoraryCitizenship(models.Model):
         choices=DatePrecision,
         default=DatePrecision.DAY,
     )
-    ceremony = models.OneToOneField(
+    # A ForeignKey: one ceremony may confer several honours (and linking one reveals nothing
+    # about the honours of others).
+    ceremony = models.ForeignKey(
         "visits.Engagement",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="honour_conferred",
+        related_name="honours_conferred",
         verbose_name=_("ceremony"),
     )
     posthumous = models.BooleanField(_("posthumous"), default=False)

@@ -7,7 +7,7 @@ from visits.models import Visit, VisitGuest
 from visits.models.choices import DelegationRole
 from visits.services.attribution import attribute, authorize
 from visits.services.conflicts import refuse_delegation_conflicts
-from visits.services.visits import check_delegation, record_delegation_change
+from visits.services.visits import check_delegation, lock_programme, record_delegation_change
 
 
 @transaction.atomic
@@ -20,7 +20,7 @@ def change_delegation(visit: Visit, *, by, delegation, precondition=None) -> Vis
     current = Visit.objects.select_for_update().get(pk=visit.pk)
     # The lock order is visit, engagement, room, hosts, guests: its engagements (whose
     # sequence moves) before the guests the conflict check locks.
-    list(current.engagements.select_for_update().order_by("pk"))
+    lock_programme(current)
     authorize(by, "visits.change_visit", current)
     if precondition is not None:
         precondition(current)

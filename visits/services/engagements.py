@@ -180,10 +180,12 @@ def delete_engagement(engagement: Engagement, *, by, precondition=None) -> None:
 
 
 def may_delete(engagement: Engagement) -> bool:
-    return engagement.status == Status.TENTATIVE
+    return engagement.status == Status.TENTATIVE and not engagement.honours_conferred.exists()
 
 
 def deletion_refusal(engagement: Engagement) -> str:
+    if engagement.honours_conferred.exists():
+        return _("This engagement is an honorary citizenship's ceremony: unlink it first.")
     return _("A %(status)s engagement is cancelled, not deleted, so that calendars remove it.") % {
         "status": engagement.get_status_display().lower()
     }

@@ -48,6 +48,11 @@ def update_honour(
     if precondition is not None:
         precondition(current)
     refuse_hidden(by, honoree=current.honoree, ceremony=changes.get("ceremony"))
+    # The caller read `null` for a ceremony hidden from them: sending it back changes nothing;
+    # sending another is refused.
+    hidden_ceremony = "ceremony" in changes and not may_see_ceremony(by, current)
+    if hidden_ceremony and changes.pop("ceremony") is not None:
+        raise RuleBroken({"ceremony": [_("This honour's ceremony is not one you may see.")]})
     if "status" in changes and STEPS.index(changes["status"]) < STEPS.index(current.status):
         raise TransitionRefused(
             {"status": [_("An honour only moves forward: proposed, voted, conferred.")]}
@@ -60,6 +65,12 @@ def update_honour(
     check_ceremony(current)
     validate_and_save(current)
     return current
+
+
+def may_see_ceremony(by, honour) -> bool:
+    if by is None or honour.ceremony_id is None:
+        return True
+    return Engagement.objects.visible_to(by).filter(pk=honour.ceremony_id).exists()
 
 
 def check_ceremony(honour: HonoraryCitizenship) -> None:

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -34,7 +34,7 @@ EDITABLE_FIELDS = (
 
 
 VISIT_DELETION_REFUSAL = gettext_lazy(
-    "A visit whose programme went beyond tentative is cancelled, not deleted."
+    "A visit whose programme went beyond tentative, or holds a ceremony, is cancelled, not deleted."
 )
 # What an engagement's calendar entry shows of its visit, or who may see it.
 SHOWN_ON_ENGAGEMENTS = ("occasion_fr", "occasion_en", "confidentiality", "embargo_until")
@@ -63,6 +63,7 @@ def create_visit(*, by, delegation=None, hosts=(), import_key=None, **fields) ->
         participant = VisitGuest(visit=visit, guest=guest, role=role, position=position)
         attribute(participant, by, gettext_lazy("Created")).save()
     VisitTransition.objects.create(visit=visit, to_status=visit.status, by=by)
+    refuse_hiding_from(visit, by)
     return visit
 
 
@@ -86,12 +87,14 @@ def update_visit(visit: Visit, *, by, hosts=None, precondition=None, **changes) 
     refuse_stranded_programme(current)
     if set(changed) & set(SHOWN_ON_ENGAGEMENTS):
         # Calendars describe each engagement with its visit: they must fetch them again.
+        lock_programme(current)
         current.engagements.update(sequence=F("sequence") + 1, updated_at=timezone.now())
     if hosts_changed:
         current.skip_history_when_saving = True
         current.hosts.set(hosts)
         del current.skip_history_when_saving
     attribute(current, by, gettext_lazy("Edited")).save()
+    refuse_hiding_from(current, by)
     return current
 
 
@@ -109,7 +112,9 @@ def delete_visit(visit: Visit, *, by, precondition=None) -> None:
 
 
 def may_delete_visit(visit: Visit) -> bool:
-    return not visit.engagements.exclude(status=EngagementStatus.TENTATIVE).exists()
+    """All tentative (or empty), and no honour's ceremony in it."""
+    kept = ~Q(status=EngagementStatus.TENTATIVE) | Q(honours_conferred__isnull=False)
+    return not visit.engagements.filter(kept).exists()
 
 
 def check_delegation(delegation) -> None:
@@ -129,7 +134,25 @@ def record_delegation_change(visit: Visit, by) -> None:
     visit.updated_at = now
     attribute(visit, by, gettext_lazy("Delegation changed"))
     visit_history.create_historical_record(visit, "~")
+    lock_programme(visit)
     visit.engagements.update(sequence=F("sequence") + 1, updated_at=now)
+
+
+def lock_programme(visit: Visit) -> None:
+    """The visit's engagements, locked in one order (by pk) before they are all updated: other
+    writers that lock several engagements (a renamed room, host or guest) use the same order."""
+    list(visit.engagements.select_for_update().order_by("pk").values_list("pk", flat=True))
+
+
+def refuse_hiding_from(visit: Visit, by) -> None:
+    """A write may not hide the visit from the one who makes it (a confidential visit is seen
+    by its lead officer and the cleared officers only): they would lose it."""
+    if by is not None and not Visit.objects.visible_to(by).filter(pk=visit.pk).exists():
+        message = _(
+            "You could no longer see this visit: make yourself its lead officer, "
+            "or ask an officer cleared for confidential visits."
+        )
+        raise RuleBroken({"confidentiality": [message]})
 
 
 def refuse_stranded_programme(visit: Visit) -> None:
