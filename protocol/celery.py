@@ -27,6 +27,16 @@ app.conf.beat_schedule = {
         "task": "visits.tasks.mark_held_visits",
         "schedule": crontab(minute=5, hour=0),  # in TIME_ZONE, just after midnight
     },
+    "dispatch-reminders": {
+        "task": "visits.tasks.dispatch_due_reminders",
+        "schedule": 60.0,
+    },
+    # 18:00 in TIME_ZONE, then catch-up ticks in case beat was down at 18:00: the rows' keys
+    # make each subscriber's agenda one message whatever the number of ticks.
+    "daily-agendas": {
+        "task": "visits.tasks.plan_daily_agendas",
+        "schedule": crontab(minute="0,15,30,45", hour="18-19"),
+    },
     "clear-expired-sessions": {
         "task": "visits.tasks.clear_expired_sessions",
         "schedule": crontab(minute=17, hour=3),

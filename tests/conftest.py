@@ -6,6 +6,8 @@ from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from tests.factories import UserFactory
+from visits.checklist_defaults import install_checklists
+from visits.models import ChecklistTemplate, ChecklistTemplateTask
 from visits.roles import PROTOCOL_OFFICE, STAFF, ensure_roles
 
 # In CI, property tests draw the same examples every run: a red build is then reproducible.
@@ -34,6 +36,16 @@ def user_in(group_name: str, username: str, *extra_permissions: str):
     for codename in extra_permissions:
         user.user_permissions.add(Permission.objects.get(codename=codename))
     return user
+
+
+@pytest.fixture(autouse=True)
+def default_checklists(request, django_db_blocker):
+    """The data migration's checklist templates, which a transactional test's flush removes:
+    every database test starts with them, whatever ran before."""
+    if request.node.get_closest_marker("django_db") is None:
+        return
+    with django_db_blocker.unblock():
+        install_checklists(ChecklistTemplate, ChecklistTemplateTask)
 
 
 @pytest.fixture

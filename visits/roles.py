@@ -18,22 +18,41 @@ DOMAIN_MODELS = [
     "honorarycitizenship",
 ]
 ACTIONS = ["add", "change", "delete", "view"]
+# The planning models (reminders and checklists) came later: the office edits checklists and
+# retries reminders; staff read checklists.
+PLANNING_OFFICE = {
+    "checklisttemplate": ACTIONS,
+    "checklisttemplatetask": ACTIONS,
+    "checklisttask": ACTIONS,
+    "staffprofile": ACTIONS,
+    "reminder": ["change", "view"],
+}
+PLANNING_STAFF = {
+    "checklisttemplate": ["view"],
+    "checklisttemplatetask": ["view"],
+    "checklisttask": ["view"],
+}
+OFFICE_RIGHTS = {model: ACTIONS for model in DOMAIN_MODELS} | PLANNING_OFFICE
+STAFF_RIGHTS = {model: ["view"] for model in DOMAIN_MODELS} | PLANNING_STAFF
 
 
-def ensure_roles(Group, Permission) -> None:  # noqa: N803 (model classes, maybe historical)
-    """Creates or completes both groups; takes the models so migrations can pass theirs."""
+def ensure_roles(  # noqa: N803 (model classes, maybe historical)
+    Group, Permission, office=OFFICE_RIGHTS, staff=STAFF_RIGHTS
+) -> None:
+    """Creates or completes both groups; takes the models (and, for a migration, the rights
+    of its time) so migrations can pass theirs."""
 
-    def permissions(actions):
-        codenames = [f"{action}_{model}" for model in DOMAIN_MODELS for action in actions]
+    def permissions(rights):
+        codenames = [f"{action}_{model}" for model, actions in rights.items() for action in actions]
         found = Permission.objects.filter(content_type__app_label="visits", codename__in=codenames)
         if found.count() != len(codenames):
             raise LookupError("visits permissions are missing: run migrate")
         return found
 
-    office, _ = Group.objects.get_or_create(name=PROTOCOL_OFFICE)
-    office.permissions.add(*permissions(ACTIONS))
-    staff, _ = Group.objects.get_or_create(name=STAFF)
-    staff.permissions.add(*permissions(["view"]))
+    office_group, _ = Group.objects.get_or_create(name=PROTOCOL_OFFICE)
+    office_group.permissions.add(*permissions(office))
+    staff_group, _ = Group.objects.get_or_create(name=STAFF)
+    staff_group.permissions.add(*permissions(staff))
 
 
 def protocol_officers(keeping: int | None = None):
@@ -45,4 +64,17 @@ def protocol_officers(keeping: int | None = None):
     )
     return User.objects.filter(Q(pk__in=members.values("pk")) | Q(pk=keeping)).order_by(
         "last_name", "first_name", "username"
+    )
+
+
+def staff_members():
+    """Active members of either group (and superusers): who may be assigned to an engagement
+    or follow a visit."""
+    User = get_user_model()
+    return (
+        User.objects.filter(
+            Q(groups__name__in=[PROTOCOL_OFFICE, STAFF]) | Q(is_superuser=True), is_active=True
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "username")
     )

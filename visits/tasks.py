@@ -4,6 +4,7 @@ from celery import shared_task
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from visits.services import dispatch
 from visits.services.lifecycle import mark_past_visits_held
 
 
@@ -18,3 +19,35 @@ def clear_expired_sessions() -> int:
 def mark_held_visits() -> int:
     """Daily: confirmed visits whose last day is over become held."""
     return mark_past_visits_held()
+
+
+@shared_task
+def dispatch_due_reminders() -> int:
+    """Every minute: claim what is due, in batches, and hand each batch to a worker."""
+    dispatch.release_stuck()
+    handed = 0
+    for _ in range(dispatch.MAX_BATCHES_PER_TICK):
+        ids = dispatch.claim_due()
+        if not ids:
+            break
+        try:
+            send_reminders.delay(ids)
+        except Exception:
+            dispatch.release(ids)  # the broker is down: the next tick tries again
+            raise
+        handed += len(ids)
+    return handed
+
+
+@shared_task
+def send_reminders(ids: list[int]) -> dict:
+    outcomes = {}
+    for pk in ids:
+        outcome = dispatch.send_one(pk)
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    return outcomes
+
+
+@shared_task
+def plan_daily_agendas() -> int:
+    return dispatch.plan_daily_agendas()

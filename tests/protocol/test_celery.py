@@ -26,7 +26,12 @@ def test_celery_uses_redis_when_redis_url_is_set():
 
 def test_beat_schedule_holds_the_daily_tasks():
     tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
-    assert tasks == {"visits.tasks.clear_expired_sessions", "visits.tasks.mark_held_visits"}
+    assert tasks == {
+        "visits.tasks.clear_expired_sessions",
+        "visits.tasks.mark_held_visits",
+        "visits.tasks.dispatch_due_reminders",
+        "visits.tasks.plan_daily_agendas",
+    }
     assert all(task in app.tasks for task in tasks)
 
 

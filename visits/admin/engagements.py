@@ -9,6 +9,7 @@ from visits.admin.door import DeletionRuleMixin, DoorModelAdmin, limit_status_ch
 from visits.admin.fields import LocalTimesMixin
 from visits.admin.history import DoorHistoryMixin
 from visits.models import Engagement, Visit
+from visits.roles import staff_members
 from visits.services import RuleBroken, cancel_engagement, confirm_engagement, engagements
 
 # What an officer edits of an engagement.
@@ -19,6 +20,7 @@ ENGAGEMENT_FIELDS = [
     "status",
     ("venue", "location"),
     "hosts",
+    "assigned_staff",
     "notes",
 ]
 
@@ -101,7 +103,16 @@ class EngagementAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, Door
         obj._state.adding = False
 
     def save_related(self, request, form, formsets, change):
-        """The hosts were written by the service."""
+        """The hosts were written by the service; the staff assigned are set here (their
+        reminders are planned again: visits.replanning)."""
+        Engagement.objects.get(pk=form.instance.pk).assigned_staff.set(
+            form.cleaned_data.get("assigned_staff", [])
+        )
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "assigned_staff":
+            kwargs["queryset"] = staff_members()
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def may_delete(self, obj):
         return engagements.may_delete(obj)

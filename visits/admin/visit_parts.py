@@ -7,8 +7,9 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from visits.admin.door import DoorTabularInline, ReadOnlyInlineMixin
-from visits.models import Engagement, VisitGuest, VisitTransition
+from visits.models import ChecklistTask, Engagement, VisitGuest, VisitTransition
 from visits.models.choices import DelegationRole
+from visits.roles import staff_members
 from visits.services import Conflict
 from visits.services.conflicts import refuse_delegation_conflicts
 
@@ -89,3 +90,18 @@ class TransitionInline(ReadOnlyInlineMixin, DoorTabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("by")
+
+
+class ChecklistInline(DoorTabularInline):
+    """The retro-planning: deadlines follow the visit's first day; assign and tick off here."""
+
+    model = ChecklistTask
+    extra = 0
+    fields = ["due_on", "title_fr", "title_en", "days_from_visit", "assignee", "done_at"]
+    readonly_fields = ["due_on"]
+    autocomplete_fields = []
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "assignee":
+            kwargs["queryset"] = staff_members()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

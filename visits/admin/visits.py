@@ -8,13 +8,14 @@ from visits.admin.door import DeletionRuleMixin, DoorModelAdmin, limit_status_ch
 from visits.admin.fields import LocalTimesMixin
 from visits.admin.history import DoorHistoryMixin
 from visits.admin.visit_parts import (
+    ChecklistInline,
     EngagementInline,
     TransitionInline,
     VisitGuestInline,
 )
 from visits.models import Visit, VisitGuest
 from visits.models.visits import with_principal_guests
-from visits.roles import protocol_officers
+from visits.roles import protocol_officers, staff_members
 from visits.services import (
     TransitionRefused,
     allowed_moves,
@@ -98,12 +99,13 @@ class VisitAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModel
     date_hierarchy = "starts_on"
     autocomplete_fields = ["hosts"]
     readonly_fields = ["reference", "created_at", "updated_at", "programme_links"]
-    inlines = [VisitGuestInline, EngagementInline, TransitionInline]
+    inlines = [VisitGuestInline, EngagementInline, ChecklistInline, TransitionInline]
+    filter_horizontal = ["followers"]
     fieldsets = [
         (None, {"fields": ["reference", "kind", ("occasion_fr", "occasion_en")]}),
         (_("Dates"), {"fields": [("starts_on", "ends_on"), "programme_links"]}),
         (_("Status"), {"fields": [("status", "move_note"), ("confidentiality", "embargo_until")]}),
-        (_("Who receives"), {"fields": ["hosts", "lead_officer"]}),
+        (_("Who receives"), {"fields": ["hosts", "lead_officer", "followers"]}),
         (
             _("Request"),
             {
@@ -115,6 +117,11 @@ class VisitAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModel
             },
         ),
     ]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "followers":
+            kwargs["queryset"] = staff_members()
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "lead_officer":
@@ -183,6 +190,8 @@ class VisitAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModel
             self.save_formset(request, form, formset, change=change)
         if change and any(f.has_changed() for f in formsets if f.model is VisitGuest):
             record_delegation_change(form.instance, request.user)
+        if "followers" in form.cleaned_data:  # their reminders follow (visits.replanning)
+            form.instance.followers.set(form.cleaned_data["followers"])
 
     @admin.display(description=_("programme"))
     def programme_links(self, visit):

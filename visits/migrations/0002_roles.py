@@ -2,7 +2,7 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.contenttypes.management import create_contenttypes
 from django.db import migrations
 
-from visits.roles import PROTOCOL_OFFICE, STAFF, ensure_roles
+from visits.roles import ACTIONS, DOMAIN_MODELS, PROTOCOL_OFFICE, STAFF, ensure_roles
 
 
 def create_roles(apps, schema_editor):
@@ -17,7 +17,12 @@ def create_roles(apps, schema_editor):
         create_permissions(app_config, apps=apps, verbosity=0)
     finally:
         app_config.models_module = previous
-    ensure_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+    ensure_roles(
+        apps.get_model("auth", "Group"),
+        apps.get_model("auth", "Permission"),
+        office={model: ACTIONS for model in DOMAIN_MODELS},  # the models of this migration's time
+        staff={model: ["view"] for model in DOMAIN_MODELS},
+    )
 
 
 def remove_roles(apps, schema_editor):

@@ -1,6 +1,7 @@
 import uuid
 from datetime import UTC
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -42,6 +43,13 @@ class Engagement(models.Model):
     )
     hosts = models.ManyToManyField(
         "visits.Host", blank=True, related_name="engagements", verbose_name=_("hosts")
+    )
+    assigned_staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="assigned_engagements",
+        verbose_name=_("staff assigned"),
+        help_text=_("Staff who work at this engagement; they are reminded of it."),
     )
     starts_at = models.DateTimeField(_("start"))
     ends_at = models.DateTimeField(_("end"))

@@ -80,3 +80,18 @@ class HonourQuerySet(models.QuerySet):
         if viewer is not None and viewer.is_authenticated and viewer.has_perm(STAFF_PERMISSION):
             return honours
         return honours.exclude(status=HonourStatus.PROPOSED)
+
+
+class ReminderQuerySet(models.QuerySet):
+    def visible_to(self, viewer, now=None):
+        """Reminders about what the viewer may see (an agenda holds nothing until it is sent,
+        and it is then built through the door for its recipient)."""
+        condition = visit_filter_for(viewer, now)
+        if condition is None:
+            return self
+        visit_model = self.model.engagement.field.related_model.visit.field.related_model
+        visits = visit_model.objects.filter(condition)
+        return self.filter(
+            (Q(engagement__isnull=True) | Q(engagement__visit__in=visits))
+            & (Q(task__isnull=True) | Q(task__visit__in=visits))
+        )

@@ -66,6 +66,13 @@ class Visit(models.Model):
         on_delete=models.PROTECT,
         related_name="led_visits",
     )
+    followers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="followed_visits",
+        verbose_name=_("followed by"),
+        help_text=_("Staff reminded of every engagement of the visit."),
+    )
     request_channel = models.CharField(
         _("request received through"), max_length=30, choices=RequestChannel, blank=True
     )

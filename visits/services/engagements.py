@@ -22,6 +22,7 @@ from visits.models.engagements import engagement_history
 from visits.services.attribution import attribute, authorize
 from visits.services.conflicts import Booking, refuse_conflicts
 from visits.services.errors import RuleBroken, TransitionRefused
+from visits.services.reminders import forget_engagement, plan_engagement_reminders
 
 # Fields a calendar shows: changing one bumps SEQUENCE (RFC 5545), so clients update.
 CALENDAR_FIELDS = ("kind", "title_fr", "title_en", "venue", "location", "starts_at", "ends_at")
@@ -58,6 +59,7 @@ def create_engagement(
     engagement.hosts.set(hosts)
     del engagement.skip_history_when_saving
     engagement_history.create_historical_record(engagement, "+")
+    plan_engagement_reminders(engagement)
     return engagement
 
 
@@ -81,6 +83,7 @@ def update_engagement(
         current.hosts.set(plan.hosts)
         del current.skip_history_when_saving
     current.save()
+    plan_engagement_reminders(current, before=plan.before)
     return current
 
 
@@ -104,6 +107,7 @@ class ChangePlan:
     changed: list[str]
     hosts: set
     hosts_changed: bool
+    before: dict  # starts_at, ends_at and status before the change
 
 
 def check_engagement_changes(
@@ -126,7 +130,8 @@ def check_engagement_changes(
     old_hosts = set(current.hosts.all())
     new_hosts = old_hosts if hosts is None else set(hosts)
     changed = [name for name, value in changes.items() if getattr(current, name) != value]
-    plan = ChangePlan(current, changed, new_hosts, new_hosts != old_hosts)
+    before = {name: getattr(current, name) for name in ("starts_at", "ends_at", "status")}
+    plan = ChangePlan(current, changed, new_hosts, new_hosts != old_hosts, before)
     if not changed and not plan.hosts_changed:
         return plan
     old_status = current.status
@@ -176,6 +181,7 @@ def delete_engagement(engagement: Engagement, *, by, precondition=None) -> None:
         precondition(current)
     if not may_delete(current):
         raise RuleBroken(deletion_refusal(current))
+    forget_engagement(current)
     attribute(current, by, gettext_lazy("Deleted")).delete()
 
 

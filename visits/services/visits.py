@@ -16,7 +16,9 @@ from visits.models.choices import (
 )
 from visits.models.visits import visit_history
 from visits.services.attribution import attribute, authorize
+from visits.services.checklists import follow_visit_dates, give_checklist
 from visits.services.errors import RuleBroken
+from visits.services.reminders import plan_visit_reminders
 
 EDITABLE_FIELDS = (
     "kind",
@@ -64,6 +66,7 @@ def create_visit(*, by, delegation=None, hosts=(), import_key=None, **fields) ->
         attribute(participant, by, gettext_lazy("Created")).save()
     VisitTransition.objects.create(visit=visit, to_status=visit.status, by=by)
     refuse_hiding_from(visit, by)
+    give_checklist(visit)
     return visit
 
 
@@ -95,6 +98,10 @@ def update_visit(visit: Visit, *, by, hosts=None, precondition=None, **changes) 
         del current.skip_history_when_saving
     attribute(current, by, gettext_lazy("Edited")).save()
     refuse_hiding_from(current, by)
+    if "starts_on" in changed:
+        follow_visit_dates(current)
+    if set(changed) & {"lead_officer", "confidentiality", "embargo_until"}:
+        plan_visit_reminders(current)  # who is reminded, and who may see it, changed
     return current
 
 

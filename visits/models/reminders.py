@@ -1,0 +1,82 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from visits.models.visibility import ReminderQuerySet
+
+
+class ReminderKind(models.TextChoices):
+    ENGAGEMENT = "engagement", _("Before an engagement")
+    CHANGED = "changed", _("Engagement changed")
+    CANCELLED = "cancelled", _("Engagement cancelled")
+    TASK = "task", _("Task deadline")
+    OVERDUE = "overdue", _("Task overdue")
+    AGENDA = "agenda", _("Daily agenda")
+
+
+class ReminderStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Reminder(models.Model):
+    """One message to one person, due at one instant (DESIGN.md, decision 4).
+
+    Written by the services in the transaction of the change it is about; claimed by the
+    dispatcher (`visits.services.dispatch`) with skip_locked, so that it goes out once.
+    """
+
+    key = models.CharField(
+        _("key"),
+        max_length=200,
+        unique=True,
+        help_text=_("What it is about, for whom, at which lead time: never two alike."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=ReminderKind)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reminders",
+        verbose_name=_("recipient"),
+    )
+    engagement = models.ForeignKey(
+        "visits.Engagement",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reminders",
+        verbose_name=_("engagement"),
+    )
+    task = models.ForeignKey(
+        "visits.ChecklistTask",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reminders",
+        verbose_name=_("task"),
+    )
+    due_at = models.DateTimeField(_("due"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=ReminderStatus, default=ReminderStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ReminderQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["due_at", "pk"]
+        indexes = [models.Index(fields=["status", "due_at"])]
+
+    def __str__(self):
+        return self.key

@@ -1,0 +1,174 @@
+"""Who is reminded of what, and when: reminder rows written in the transaction of the change
+they follow (DESIGN.md, decision 4). Nothing here sends; `visits.services.dispatch` does.
+
+An engagement's reminders go to its visit's lead officer, the staff assigned to it and the
+visit's followers, each at their own lead times, if they may see the visit. When it moves,
+unsent reminders move with it and those already reminded are told ("changed"); when it is
+cancelled, postponed or deleted, unsent ones are cancelled and those already reminded are told.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from visits.models import Engagement, Reminder, ReminderKind, ReminderStatus, StaffProfile, Visit
+
+Status = ReminderStatus
+# When a task's reminder goes out on its deadline, and its escalation the day after.
+TASK_HOUR = time(9, 0)
+
+
+def recipients(engagement: Engagement) -> list:
+    """Active users reminded of the engagement, who may see its visit, with an address."""
+    User = get_user_model()
+    visit = engagement.visit
+    ids = {visit.lead_officer_id, *engagement.assigned_staff.values_list("pk", flat=True)}
+    ids |= set(visit.followers.values_list("pk", flat=True))
+    users = User.objects.filter(pk__in=ids - {None}, is_active=True).select_related("staff_profile")
+    return [
+        user
+        for user in users
+        if StaffProfile.of(user).address
+        and Visit.objects.visible_to(user).filter(pk=visit.pk).exists()
+    ]
+
+
+def engagement_key(engagement, user, lead: timedelta) -> str:
+    return f"engagement:{engagement.uid}:{user.pk}:{int(lead.total_seconds() // 60)}"
+
+
+def plan_engagement_reminders(engagement: Engagement, *, before: dict | None = None) -> None:
+    """Bring the engagement's reminder rows in line with it. `before` holds its `starts_at`,
+    `ends_at` and `status` before this change (None for a new engagement)."""
+    now = timezone.now()
+    rows = {
+        row.key: row
+        for row in Reminder.objects.select_for_update().filter(
+            engagement=engagement, kind=ReminderKind.ENGAGEMENT
+        )
+    }
+    wanted = {}
+    people = recipients(engagement) if engagement.is_live else []
+    for user in people:
+        for lead in StaffProfile.of(user).durations:
+            due = engagement.starts_at - lead
+            if due > now:
+                wanted[engagement_key(engagement, user, lead)] = (user, due)
+    for key, row in rows.items():
+        if key not in wanted and row.status == Status.PENDING:
+            row.status = Status.CANCELLED
+            row.save(update_fields=["status", "updated_at"])
+    for key, (user, due) in wanted.items():
+        row = rows.get(key)
+        if row is None:
+            Reminder.objects.create(
+                key=key,
+                kind=ReminderKind.ENGAGEMENT,
+                recipient=user,
+                engagement=engagement,
+                due_at=due,
+            )
+        elif row.status in (Status.PENDING, Status.CANCELLED, Status.SENT) and (
+            row.due_at != due or row.status == Status.CANCELLED
+        ):
+            # A sent reminder is armed again when the engagement moves to a later time.
+            row.due_at, row.status, row.attempts, row.last_error = due, Status.PENDING, 0, ""
+            row.save(update_fields=["due_at", "status", "attempts", "last_error", "updated_at"])
+    if before is not None:
+        tell_those_reminded(engagement, before, people, now)
+
+
+def tell_those_reminded(engagement, before: dict, people, now) -> None:
+    """A "changed" or "cancelled" message to whoever was already reminded of it."""
+    reminded = set(
+        Reminder.objects.filter(
+            engagement=engagement, kind=ReminderKind.ENGAGEMENT, sent_at__isnull=False
+        ).values_list("recipient", flat=True)
+    )
+    was_live = before["status"] in ("tentative", "confirmed")
+    if not reminded or not was_live:
+        return
+    if not engagement.is_live:
+        for user_id in reminded:
+            notice(engagement, user_id, ReminderKind.CANCELLED, before, now)
+        return
+    moved = (before["starts_at"], before["ends_at"]) != (engagement.starts_at, engagement.ends_at)
+    if moved:
+        still = {user.pk for user in people}
+        for user_id in reminded & still:
+            notice(engagement, user_id, ReminderKind.CHANGED, before, now)
+
+
+def notice(engagement, user_id, kind, before, now, *, attach=True) -> None:
+    key = f"{kind}:{engagement.uid}:{user_id}:{engagement.sequence}"
+    details = {
+        "was_starts_at": before["starts_at"].isoformat(),
+        "was_ends_at": before["ends_at"].isoformat(),
+        "title_fr": engagement.title_fr,
+        "title_en": engagement.title_en,
+        "visit": engagement.visit.reference,
+    }
+    Reminder.objects.get_or_create(
+        key=key,
+        defaults={
+            "kind": kind,
+            "recipient_id": user_id,
+            "engagement": engagement if attach else None,
+            "due_at": now,
+            "details": details,
+        },
+    )
+
+
+def forget_engagement(engagement: Engagement) -> None:
+    """Before an engagement is deleted: those already reminded are told it is cancelled (the
+    message keeps what it needs; the engagement's own rows go with it)."""
+    before = {"starts_at": engagement.starts_at, "ends_at": engagement.ends_at}
+    reminded = Reminder.objects.filter(
+        engagement=engagement, kind=ReminderKind.ENGAGEMENT, sent_at__isnull=False
+    ).values_list("recipient", flat=True)
+    for user_id in set(reminded):
+        notice(engagement, user_id, ReminderKind.CANCELLED, before, timezone.now(), attach=False)
+
+
+def plan_visit_reminders(visit: Visit) -> None:
+    """After a change of who is reminded (lead officer, followers, confidentiality)."""
+    for engagement in visit.engagements.select_related("visit"):
+        plan_engagement_reminders(engagement)
+    for task in visit.checklist.all():
+        plan_task_reminders(task)
+
+
+def at_task_hour(day) -> datetime:
+    return timezone.make_aware(datetime.combine(day, TASK_HOUR))
+
+
+def plan_task_reminders(task) -> None:
+    """The responsible person on the deadline; the lead officer the day after, if not done."""
+    now = timezone.now()
+    visit = task.visit
+    wanted = {}
+    if task.done_at is None:
+        responsible = task.responsible
+        if responsible is not None:
+            wanted[f"task:{task.pk}"] = (ReminderKind.TASK, responsible, at_task_hour(task.due_on))
+        if visit.lead_officer is not None:
+            overdue = at_task_hour(task.due_on + timedelta(days=1))
+            wanted[f"overdue:{task.pk}"] = (ReminderKind.OVERDUE, visit.lead_officer, overdue)
+    rows = {row.key: row for row in Reminder.objects.select_for_update().filter(task=task)}
+    for key, row in rows.items():
+        if key not in wanted and row.status == Status.PENDING:
+            row.status = Status.CANCELLED
+            row.save(update_fields=["status", "updated_at"])
+    for key, (kind, user, due) in wanted.items():
+        if due <= now and key not in rows:
+            continue  # a deadline already past when the task was made: nothing to remind
+        row = rows.get(key)
+        if row is None:
+            Reminder.objects.create(key=key, kind=kind, recipient=user, task=task, due_at=due)
+        elif row.status in (Status.PENDING, Status.CANCELLED) and (
+            (row.due_at, row.recipient_id, row.status) != (due, user.pk, Status.PENDING)
+        ):
+            row.due_at, row.recipient, row.status = due, user, Status.PENDING
+            row.save(update_fields=["due_at", "recipient", "status", "updated_at"])
