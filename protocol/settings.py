@@ -147,6 +147,8 @@ else:
         "store_processed": False,
     }
     CELERY_RESULT_BACKEND = None
+# A reminder claimed by a worker that died is sent again after this many seconds.
+REMINDER_STUCK_AFTER = env.int("REMINDER_STUCK_AFTER", default=600)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

@@ -61,8 +61,9 @@ def release_stuck(now=None) -> int:
 
 
 def is_permanent(error: Exception) -> bool:
+    """A 5xx answer: retrying will not help. A 4xx, a dropped connection: it may."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
-        return True
+        return all(code >= 500 for code, _message in error.recipients.values())
     code = getattr(error, "smtp_code", None)
     return isinstance(code, int) and code >= 500
 
