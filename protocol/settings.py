@@ -147,8 +147,10 @@ else:
         "store_processed": False,
     }
     CELERY_RESULT_BACKEND = None
-# A reminder claimed by a worker that died is sent again after this many seconds.
+# A reminder claimed by a worker that died is sent again after this many seconds: far longer
+# than one message may take to send (EMAIL_TIMEOUT), so a slow server causes no duplicate.
 REMINDER_STUCK_AFTER = env.int("REMINDER_STUCK_AFTER", default=600)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=60)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

@@ -1,5 +1,9 @@
 """The message a reminder sends: in its recipient's language and the office's time zone, as
-plain text and HTML (templates/emails/), with the engagement attached as an .ics file."""
+plain text and HTML (templates/emails/), with the engagement attached as an .ics file.
+
+A Composer serves one batch: what several reminders share (an engagement's details and .ics,
+whether a user may see a visit) is read once.
+"""
 
 from datetime import datetime, timedelta
 
@@ -35,27 +39,73 @@ def run_sheet_url(visit: Visit) -> str:
 
 def engagement_context(engagement: Engagement) -> dict:
     visit = engagement.visit
-    principals = [
-        p.guest for p in visit.participants.filter(role="principal").select_related("guest")
-    ]
+    principals = visit.participants.filter(role="principal").select_related("guest")
     return {
         "engagement": engagement,
         "title": engagement.title,
         "when": when(engagement.starts_at, engagement.ends_at),
         "where": engagement.venue.name if engagement.venue else engagement.location,
         "hosts": [str(host) for host in engagement.hosts.order_by("precedence", "name")],
-        "guests": [guest.name for guest in principals],
+        "guests": [participant.guest.name for participant in principals],
         "visit": visit.reference,
         "occasion": visit.occasion,
         "link": run_sheet_url(visit),
     }
 
 
-def context_of(reminder: Reminder, user) -> dict | None:
-    """What the message says; None when there is nothing to say any more."""
-    kind, details = reminder.kind, reminder.details
-    if kind == ReminderKind.AGENDA:
-        day = datetime.fromisoformat(details["day"]).date()
+class Composer:
+    def __init__(self):
+        self.users = {}
+        self.visible = {}
+        self.contexts = {}
+        self.calendars = {}
+
+    def user(self, reminder):
+        # One instance per user, so that its permissions are read once.
+        return self.users.setdefault(reminder.recipient_id, reminder.recipient)
+
+    def may_see(self, user, visit_id) -> bool:
+        if (user.pk, visit_id) not in self.visible:
+            visible = Visit.objects.visible_to(user).filter(pk=visit_id).exists()
+            self.visible[user.pk, visit_id] = visible
+        return self.visible[user.pk, visit_id]
+
+    def engagement(self, engagement) -> dict:
+        key = (engagement.pk, translation.get_language())
+        if key not in self.contexts:
+            self.contexts[key] = engagement_context(engagement)
+        return dict(self.contexts[key])
+
+    def calendar(self, engagement, language) -> bytes:
+        key = (engagement.pk, language)
+        if key not in self.calendars:
+            self.calendars[key] = engagement_calendar(engagement, language)
+        return self.calendars[key]
+
+    def context(self, reminder: Reminder, user) -> dict | None:
+        """What the message says; None when there is nothing to say any more."""
+        kind, details = reminder.kind, reminder.details
+        if kind == ReminderKind.AGENDA:
+            return self.agenda(user, datetime.fromisoformat(details["day"]).date())
+        if kind in (ReminderKind.TASK, ReminderKind.OVERDUE):
+            return self.task(reminder.task, user)
+        engagement = reminder.engagement
+        if engagement is None:
+            if kind != ReminderKind.CANCELLED:
+                return None
+            # Deleted since: the notice kept what it needs.
+            was = [datetime.fromisoformat(details[k]) for k in ("was_starts_at", "was_ends_at")]
+            title = details.get(f"title_{translation.get_language()}") or details["title_fr"]
+            return {"title": title, "when": when(*was), "visit": details.get("visit", "")}
+        if not self.may_see(user, engagement.visit_id):
+            return None
+        context = self.engagement(engagement)
+        if kind in (ReminderKind.CHANGED, ReminderKind.CANCELLED):
+            was = [datetime.fromisoformat(details[k]) for k in ("was_starts_at", "was_ends_at")]
+            context["was"] = when(*was)
+        return context
+
+    def agenda(self, user, day) -> dict:
         start = timezone.make_aware(datetime.combine(day, datetime.min.time()))
         items = (
             Engagement.objects.visible_to(user)
@@ -66,13 +116,11 @@ def context_of(reminder: Reminder, user) -> dict | None:
         )
         return {
             "day": date_format(day, "DATE_FORMAT"),
-            "items": [engagement_context(e) for e in items],
+            "items": [self.engagement(item) for item in items],
         }
-    if kind in (ReminderKind.TASK, ReminderKind.OVERDUE):
-        task = reminder.task
-        if task is None or task.done_at is not None:
-            return None
-        if not Visit.objects.visible_to(user).filter(pk=task.visit_id).exists():
+
+    def task(self, task, user) -> dict | None:
+        if task is None or task.done_at is not None or not self.may_see(user, task.visit_id):
             return None
         return {
             "task": task,
@@ -83,45 +131,28 @@ def context_of(reminder: Reminder, user) -> dict | None:
             "responsible": str(task.responsible or ""),
             "link": run_sheet_url(task.visit),
         }
-    engagement = reminder.engagement
-    if (
-        engagement is not None
-        and not Engagement.objects.visible_to(user).filter(pk=engagement.pk).exists()
-    ):
-        return None
-    if kind == ReminderKind.CANCELLED and engagement is None:  # deleted since
-        title = details.get(f"title_{translation.get_language()}") or details.get("title_fr", "")
-        return {
-            "title": title,
-            "when": when(
-                *(datetime.fromisoformat(details[k]) for k in ("was_starts_at", "was_ends_at"))
-            ),
-            "visit": details.get("visit", ""),
-        }
-    if engagement is None:
-        return None
-    context = engagement_context(engagement)
-    if kind in (ReminderKind.CHANGED, ReminderKind.CANCELLED):
-        was = [datetime.fromisoformat(details[k]) for k in ("was_starts_at", "was_ends_at")]
-        context["was"] = when(*was)
-    return context
+
+    def compose(self, reminder: Reminder) -> EmailMultiAlternatives | None:
+        user = self.user(reminder)
+        profile = StaffProfile.of(user)
+        with translation.override(profile.language), timezone.override(settings.TIME_ZONE):
+            context = self.context(reminder, user)
+            if context is None:
+                return None
+            context |= {"kind": reminder.kind, "name": user.get_full_name() or user.username}
+            subject = SUBJECTS[reminder.kind](context)
+            text = render_to_string("emails/reminder.txt", context)
+            html = render_to_string("emails/reminder.html", context)
+        # The key names the reminder: a duplicate (or a message traced back) is plain to see.
+        headers = {"X-Protocol-Reminder": reminder.key}
+        message = EmailMultiAlternatives(subject, text, to=[profile.address], headers=headers)
+        message.attach_alternative(html, "text/html")
+        engagement = context.get("engagement")
+        if engagement is not None:
+            calendar = self.calendar(engagement, profile.language)
+            message.attach(f"{engagement.uid}.ics", calendar, "text/calendar")
+        return message
 
 
 def compose(reminder: Reminder) -> EmailMultiAlternatives | None:
-    user = reminder.recipient
-    profile = StaffProfile.of(user)
-    with translation.override(profile.language), timezone.override(settings.TIME_ZONE):
-        context = context_of(reminder, user)
-        if context is None:
-            return None
-        context |= {"kind": reminder.kind, "name": user.get_full_name() or user.username}
-        subject = SUBJECTS[reminder.kind](context)
-        text = render_to_string("emails/reminder.txt", context)
-        html = render_to_string("emails/reminder.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[profile.address])
-    message.attach_alternative(html, "text/html")
-    engagement = context.get("engagement")
-    if engagement is not None:
-        calendar = engagement_calendar(engagement, profile.language)
-        message.attach(f"{engagement.uid}.ics", calendar, "text/calendar")
-    return message
+    return Composer().compose(reminder)

@@ -95,6 +95,7 @@ class Migration(migrations.Migration):
                 ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
                 ('last_error', models.TextField(blank=True, verbose_name='last error')),
                 ('claimed_at', models.DateTimeField(blank=True, null=True, verbose_name='claimed')),
+                ('taken_by', models.UUIDField(blank=True, editable=False, null=True, verbose_name='taken by')),
                 ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent')),
                 ('details', models.JSONField(blank=True, default=dict, verbose_name='details')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),

@@ -65,6 +65,9 @@ class Reminder(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
+    # Which execution of a sending task holds it: set when it starts on the row, so that a
+    # duplicated task (or the batch handed out again) finds it taken.
+    taken_by = models.UUIDField(_("taken by"), null=True, blank=True, editable=False)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
