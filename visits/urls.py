@@ -1,9 +1,9 @@
-"""Pages for City Hall staff, signed in: the agenda and the run-sheets."""
+"""Pages for City Hall staff, signed in: the agenda, the run-sheets, their reminders."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path, register_converter
 
-from visits.views import agenda, run_sheet
+from visits.views import agenda, profile, run_sheet
 from visits.views.converters import IsoDateConverter, PeriodConverter, ReferenceConverter
 
 register_converter(IsoDateConverter, "isodate")
@@ -24,4 +24,5 @@ urlpatterns = [
     path("agenda/", agenda.agenda_now, name="agenda_now"),
     path("agenda/<period:period>/<isodate:day>/", agenda.agenda_page, name="agenda"),
     path("visits/<reference:reference>/run-sheet/", run_sheet.run_sheet, name="run_sheet"),
+    path("my-reminders/", profile.my_reminders, name="my_reminders"),
 ]

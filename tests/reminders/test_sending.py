@@ -162,3 +162,27 @@ def test_the_daily_agenda_is_planned_once_however_often_beat_ticks(officer, mail
     [message] = mail_to_smtp.messages
     assert subject_of(message) == "Your agenda for July 6, 2027"
     assert "Reception" in message.get_body(("plain",)).get_content()
+
+
+@pytest.mark.django_db
+def test_those_reminded_of_a_move_get_both_times_and_the_new_ics(officer, mail_to_smtp):
+    engagement = plan_visit(officer)
+    make_due(engagement)
+    [reminded] = dispatch.claim_due()
+    assert dispatch.send_one(reminded) == "sent"
+    services.reschedule_engagement(
+        engagement,
+        by=None,
+        starts_at=datetime(2027, 7, 6, 15, tzinfo=PARIS),
+        ends_at=datetime(2027, 7, 6, 16, tzinfo=PARIS),
+    )
+    [changed] = dispatch.claim_due()
+    assert dispatch.send_one(changed) == "sent"
+    message = mail_to_smtp.messages[-1]
+    assert subject_of(message) == "Changed: Reception, now July 6, 2027, 15:00–16:00"
+    text = message.get_body(("plain",)).get_content()
+    assert "Was: July 6, 2027, 10:00–11:00" in text and "Now: July 6, 2027, 15:00–16:00" in text
+    [calendar] = message.iter_attachments()
+    ics = calendar.get_content()
+    ics = ics.decode() if isinstance(ics, bytes) else ics
+    assert "SEQUENCE:1" in ics and "DTSTART;TZID=Europe/Paris:20270706T150000" in ics
