@@ -26,7 +26,7 @@ def main() -> int:
     from django.db import connection
     from django.test.utils import setup_test_environment
 
-    from bench import admin_lists, booking
+    from bench import admin_lists, booking, reminders
     from visits.demo.seed import seed_demo
     from visits.models import Engagement, Visit
 
@@ -53,6 +53,14 @@ def main() -> int:
     print(f"{'write':<34} {'median ms':>10} {'ratio':>7}")
     for name, median, ratio in booking.run(admin, args.repeat):
         print(f"{name:<34} {median * 1000:>10.2f} {ratio:>7.1f}")
+
+    count = int(os.environ.get("BENCH_REMINDERS", 10_000))
+    print(f"\n{count:,} due reminders, one worker (prefork, concurrency 2), Redis, file mail:")
+    figures = reminders.run(admin, count)
+    print(f"{'work':<34} {'per second':>10} {'ratio':>7}")
+    print(f"{'empty tasks (baseline)':<34} {figures['empty_tasks_per_second']:>10.1f} {1.0:>7.2f}")
+    print(f"{'reminders':<34} {figures['reminders_per_second']:>10.1f} {figures['ratio']:>7.2f}")
+    print(f"lost: {figures['lost']}, sent twice: {figures['sent_twice']}")
     return 0
 
 

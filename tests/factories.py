@@ -3,8 +3,18 @@ from zoneinfo import ZoneInfo
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
-from visits.models import Engagement, Guest, HonoraryCitizenship, Host, Venue, Visit, VisitGuest
+from visits.models import (
+    Engagement,
+    Guest,
+    HonoraryCitizenship,
+    Host,
+    Reminder,
+    Venue,
+    Visit,
+    VisitGuest,
+)
 from visits.models.choices import (
     Confidentiality,
     EngagementKind,
@@ -94,3 +104,14 @@ class HonoraryCitizenshipFactory(factory.django.DjangoModelFactory):
     honoree = factory.SubFactory(GuestFactory)
     status = "voted"
     voted_on = date(2019, 6, 14)
+
+
+class ReminderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reminder
+
+    key = factory.Sequence(lambda n: f"test:{n}")
+    kind = "engagement"
+    recipient = factory.SubFactory(UserFactory)
+    engagement = factory.SubFactory(EngagementFactory)
+    due_at = factory.LazyFunction(timezone.now)

@@ -186,3 +186,35 @@ def test_those_reminded_of_a_move_get_both_times_and_the_new_ics(officer, mail_t
     ics = calendar.get_content()
     ics = ics.decode() if isinstance(ics, bytes) else ics
     assert "SEQUENCE:1" in ics and "DTSTART;TZID=Europe/Paris:20270706T150000" in ics
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_handed_out_twice_at_once_sends_each_reminder_once(officer, mail_to_smtp):
+    """A redelivered task (or a batch released and handed out again) running beside the first:
+    each row is taken by one execution only."""
+    import threading
+
+    from django.db import connection
+
+    engagement = plan_visit(officer)
+    Reminder.objects.filter(engagement=engagement).update(due_at=timezone.now())
+    ids = dispatch.claim_due()
+    assert len(ids) == 3
+    outcomes, start = [], threading.Barrier(2)
+
+    def run():
+        try:
+            start.wait()
+            outcomes.append(dispatch.send_batch(ids))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sum(outcome["sent"] for outcome in outcomes) == 3
+    assert sum(outcome["skipped"] for outcome in outcomes) == 3
+    assert len(mail_to_smtp.messages) == 3
+    assert dispatch.send_batch(ids) == {"skipped": 3}  # and once more, later

@@ -11,11 +11,12 @@ from tests.factories import (
     GuestFactory,
     HonoraryCitizenshipFactory,
     HostFactory,
+    ReminderFactory,
     UserFactory,
     VenueFactory,
     VisitFactory,
 )
-from visits.models import Engagement, Reminder, Visit
+from visits.models import ChecklistTemplate, Engagement, Reminder, Visit
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +87,7 @@ LIST_QUERY_COUNTS = {
     "venue": (VenueFactory, 10),
     "host": (HostFactory, 9),
     "honorarycitizenship": (HonoraryCitizenshipFactory, 9),
+    "reminder": (ReminderFactory, 11),
 }
 
 
@@ -100,6 +102,18 @@ def test_list_query_count_does_not_grow_with_rows(
     with django_assert_num_queries(expected):
         response = officer_client.get(admin_url(model, "changelist"))
     assert response.context["cl"].result_count >= rows
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_checklist_template_list_query_count_does_not_grow_with_rows(
+    officer_client, django_assert_num_queries, rows
+):
+    ChecklistTemplate.objects.all().delete()
+    for kind in ["state_visit", "mayor_visit", "twinning"][:rows]:
+        ChecklistTemplate.objects.create(visit_kind=kind)
+    with django_assert_num_queries(9):
+        response = officer_client.get(admin_url(ChecklistTemplate, "changelist"))
+    assert response.context["cl"].result_count == rows
 
 
 def test_visit_list_shows_reference_guest_and_status(officer_client):
