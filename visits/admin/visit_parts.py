@@ -105,3 +105,10 @@ class ChecklistInline(DoorTabularInline):
         if db_field.name == "assignee":
             kwargs["queryset"] = staff_members()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # Read the staff once for every task's select, not once per task.
+        assignee = formset.form.base_fields["assignee"]
+        assignee.choices = list(assignee.choices)
+        return formset
