@@ -32,6 +32,9 @@ def test_beat_schedule_holds_the_daily_tasks():
         "visits.tasks.dispatch_due_reminders",
         "visits.tasks.plan_daily_agendas",
     }
+    assert app.conf.beat_schedule["dispatch-reminders"]["schedule"] == 60.0
+    agendas = app.conf.beat_schedule["daily-agendas"]["schedule"]  # in TIME_ZONE (Paris)
+    assert (min(agendas.hour), min(agendas.minute)) == (18, 0)
     assert all(task in app.tasks for task in tasks)
 
 

@@ -1,4 +1,5 @@
-"""`make run` without Redis: worker and beat still run, on the file-system broker."""
+"""`make run` without Redis: worker and beat still run, on the file-system broker, and a due
+reminder is printed by the console mail backend."""
 
 import os
 import subprocess
@@ -71,6 +72,25 @@ def test_worker_and_beat_run_a_task_without_redis(tmp_path):
         log = wait_for(worker_log, f"[{task_id}] succeeded", 60)
         assert "filesystem://" in log
         assert (tmp_path / "celerybeat-schedule").exists() or list(tmp_path.glob("celerybeat*"))
+        # A reminder due now: the dispatcher (beat's task, sent at once here) hands it to the
+        # worker, whose console mail backend prints it.
+        remind = (
+            "import django; django.setup();"
+            "from visits.demo.seed import seed_demo; seed_demo();"
+            "from django.utils import timezone; from visits.models import Reminder;"
+            "row = Reminder.objects.filter(kind='engagement').first();"
+            "Reminder.objects.filter(pk=row.pk).update(due_at=timezone.now());"
+            "from visits.tasks import dispatch_due_reminders as t; t.delay()"
+        )
+        subprocess.run(
+            [sys.executable, "-c", remind],
+            cwd=ROOT,
+            env={**env, "DJANGO_SETTINGS_MODULE": "protocol.settings"},
+            check=True,
+            timeout=120,
+        )
+        log = wait_for(worker_log, "X-Protocol-Reminder: engagement:", 60)
+        assert "Bonjour admin," in log and "Content-Type: text/calendar" in log
     finally:
         for process in processes:
             process.terminate()
