@@ -13,5 +13,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("staff/", include("visits.urls")),
     path("api/v1/", api.urls),
+    path("calendars/", include("calendar_feeds.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

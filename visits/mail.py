@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from calendar_feeds.ical import engagement_calendar
+from calendar_feeds.content import engagement_bytes
 from visits.models import Engagement, Reminder, ReminderKind, StaffProfile, Visit
 
 SUBJECTS = {
@@ -79,7 +79,7 @@ class Composer:
     def calendar(self, engagement, language) -> bytes:
         key = (engagement.pk, language)
         if key not in self.calendars:
-            self.calendars[key] = engagement_calendar(engagement, language)
+            self.calendars[key] = engagement_bytes(engagement, language, staff=True)
         return self.calendars[key]
 
     def context(self, reminder: Reminder, user) -> dict | None:
