@@ -147,9 +147,10 @@ else:
         "store_processed": False,
     }
     CELERY_RESULT_BACKEND = None
-# A reminder claimed by a worker that died is sent again after this many seconds: far longer
-# than one message may take to send (EMAIL_TIMEOUT), so a slow server causes no duplicate.
-REMINDER_STUCK_AFTER = env.int("REMINDER_STUCK_AFTER", default=600)
+# A reminder claimed by a worker that died is sent again after this many seconds. A worker
+# sends 20 at a time (visits.services.dispatch.CHUNK), each within EMAIL_TIMEOUT: keep this
+# above 20 x EMAIL_TIMEOUT, so that a slow server causes no duplicate (a system check warns).
+REMINDER_STUCK_AFTER = env.int("REMINDER_STUCK_AFTER", default=1800)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=60)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True

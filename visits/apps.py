@@ -7,4 +7,4 @@ class VisitsConfig(AppConfig):
     verbose_name = _("Visits and protocol")
 
     def ready(self):
-        from visits import replanning  # noqa: F401 (connects its receivers)
+        from visits import checks, replanning  # noqa: F401 (registers and connects)

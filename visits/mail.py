@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from calendar_feeds.content import engagement_bytes
 from visits.models import Engagement, Reminder, ReminderKind, StaffProfile, Visit
+from visits.services.reminders import CLOSED_VISIT_STATUSES
 
 SUBJECTS = {
     ReminderKind.ENGAGEMENT: lambda c: _("Reminder: %(title)s, %(when)s") % c,
@@ -71,13 +72,13 @@ class Composer:
         return self.visible[user.pk, visit_id]
 
     def engagement(self, engagement) -> dict:
-        key = (engagement.pk, translation.get_language())
+        key = (engagement.pk, engagement.sequence, translation.get_language())
         if key not in self.contexts:
             self.contexts[key] = engagement_context(engagement)
         return dict(self.contexts[key])
 
     def calendar(self, engagement, language) -> bytes:
-        key = (engagement.pk, language)
+        key = (engagement.pk, engagement.sequence, language)
         if key not in self.calendars:
             self.calendars[key] = engagement_bytes(engagement, language, staff=True)
         return self.calendars[key]
@@ -91,7 +92,8 @@ class Composer:
             return self.task(reminder.task, user)
         engagement = reminder.engagement
         if engagement is None:
-            if kind != ReminderKind.CANCELLED:
+            visit_id = details.get("visit_id")
+            if kind != ReminderKind.CANCELLED or not visit_id or not self.may_see(user, visit_id):
                 return None
             # Deleted since: the notice kept what it needs.
             was = [datetime.fromisoformat(details[k]) for k in ("was_starts_at", "was_ends_at")]
@@ -99,13 +101,15 @@ class Composer:
             return {"title": title, "when": when(*was), "visit": details.get("visit", "")}
         if not self.may_see(user, engagement.visit_id):
             return None
+        if kind in (ReminderKind.ENGAGEMENT, ReminderKind.CHANGED) and not engagement.is_live:
+            return None  # cancelled or postponed since: the "cancelled" notice says so
         context = self.engagement(engagement)
         if kind in (ReminderKind.CHANGED, ReminderKind.CANCELLED):
             was = [datetime.fromisoformat(details[k]) for k in ("was_starts_at", "was_ends_at")]
             context["was"] = when(*was)
         return context
 
-    def agenda(self, user, day) -> dict:
+    def agenda(self, user, day) -> dict | None:
         start = timezone.make_aware(datetime.combine(day, datetime.min.time()))
         items = (
             Engagement.objects.visible_to(user)
@@ -114,13 +118,15 @@ class Composer:
             .select_related("venue", "visit")
             .order_by("starts_at", "pk")
         )
-        return {
-            "day": date_format(day, "DATE_FORMAT"),
-            "items": [self.engagement(item) for item in items],
-        }
+        found = [self.engagement(item) for item in items]
+        if not found:
+            return None  # nothing tomorrow: no message
+        return {"day": date_format(day, "DATE_FORMAT"), "items": found}
 
     def task(self, task, user) -> dict | None:
         if task is None or task.done_at is not None or not self.may_see(user, task.visit_id):
+            return None
+        if task.visit.status in CLOSED_VISIT_STATUSES:
             return None
         return {
             "task": task,

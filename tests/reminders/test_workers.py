@@ -12,6 +12,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
+from tests.factories import EngagementFactory, VisitFactory
 from tests.reminders.conftest import free_port
 from tests.reminders.test_sending import make_due, plan_visit
 from tests.reminders.workers import (
@@ -34,6 +35,8 @@ def due_agendas(user, count: int) -> set[str]:
     StaffProfile.objects.update_or_create(user=user, defaults={"language": "en"})
     first = date(2030, 1, 1)
     days = [first + timedelta(days=n) for n in range(count)]
+    for day in days:  # an agenda with nothing in it is not sent
+        EngagementFactory(visit=VisitFactory(starts_on=day, confidentiality="restricted"))
     Reminder.objects.bulk_create(
         Reminder(
             key=f"agenda:{day.isoformat()}:{user.pk}",

@@ -84,14 +84,18 @@ class HonourQuerySet(models.QuerySet):
 
 class ReminderQuerySet(models.QuerySet):
     def visible_to(self, viewer, now=None):
-        """Reminders about what the viewer may see (an agenda holds nothing until it is sent,
-        and it is then built through the door for its recipient)."""
+        """Reminders about what the viewer may see."""
         condition = visit_filter_for(viewer, now)
         if condition is None:
             return self
         visit_model = self.model.engagement.field.related_model.visit.field.related_model
         visits = visit_model.objects.filter(condition)
-        return self.filter(
-            (Q(engagement__isnull=True) | Q(engagement__visit__in=visits))
-            & (Q(task__isnull=True) | Q(task__visit__in=visits))
+        about_nothing_hidden = (
+            Q(engagement__visit__in=visits)
+            | Q(task__visit__in=visits)
+            # an agenda holds nothing until it is sent; a notice about a deleted engagement
+            # keeps its title, so only its recipient (and cleared officers) see it
+            | Q(engagement__isnull=True, task__isnull=True, kind="agenda")
+            | Q(engagement__isnull=True, task__isnull=True, recipient=viewer)
         )
+        return self.filter(about_nothing_hidden)

@@ -22,7 +22,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from visits.mail import Composer
-from visits.models import Reminder, ReminderKind, ReminderStatus, StaffProfile
+from visits.models import Engagement, Reminder, ReminderKind, ReminderStatus, StaffProfile
+from visits.services.reminders import notice
 
 log = logging.getLogger(__name__)
 Status = ReminderStatus
@@ -115,6 +116,7 @@ def send_chunk(rows, composer, connection, execution) -> Counter:
         Reminder.objects.filter(pk__in=pks, taken_by=execution).values_list("pk", flat=True)
     )
     outcomes = Counter(skipped=len(rows) - len(taken))
+    refresh_engagements(rows)  # as they are now, not as the batch found them
     results = {}
     for row in rows:
         if row.pk in taken:
@@ -130,7 +132,32 @@ def send_chunk(rows, composer, connection, execution) -> Counter:
         for pk, changes in results.items():
             if pk not in sent:
                 mine.filter(pk=pk).update(**changes, **done)
+    tell_of_changes_since([row for row in rows if row.pk in sent])
     return +outcomes
+
+
+def refresh_engagements(rows) -> None:
+    ids = {row.engagement_id for row in rows if row.engagement_id}
+    fresh = Engagement.objects.select_related("venue", "visit").in_bulk(ids)
+    for row in rows:
+        if row.engagement_id in fresh:
+            row.engagement = fresh[row.engagement_id]
+
+
+def tell_of_changes_since(sent) -> None:
+    """An engagement moved or cancelled while its reminder was being sent: the planner did not
+    know that reminder had gone (it was not recorded yet), so the notice is written here."""
+    about = [row for row in sent if row.kind == ReminderKind.ENGAGEMENT and row.engagement]
+    now = Engagement.objects.select_related("visit").in_bulk({r.engagement_id for r in about})
+    for row in about:
+        told, current = row.engagement, now.get(row.engagement_id)
+        if current is None:
+            continue  # deleted: forget_engagement told those it could
+        before = {"starts_at": told.starts_at, "ends_at": told.ends_at, "status": told.status}
+        if not current.is_live:
+            notice(current, row.recipient_id, ReminderKind.CANCELLED, before, timezone.now())
+        elif (told.starts_at, told.ends_at) != (current.starts_at, current.ends_at):
+            notice(current, row.recipient_id, ReminderKind.CHANGED, before, timezone.now())
 
 
 def send_row(row: Reminder, composer: Composer, connection, now) -> dict:
@@ -165,6 +192,7 @@ def plan_daily_agendas(now=None) -> int:
     now = now or timezone.now()
     tomorrow = timezone.localdate(now) + timedelta(days=1)
     subscribers = StaffProfile.objects.filter(wants_daily_agenda=True, user__is_active=True)
+    subscribers = [profile for profile in subscribers.select_related("user") if profile.address]
     rows = [
         Reminder(
             key=f"agenda:{tomorrow.isoformat()}:{profile.user_id}",

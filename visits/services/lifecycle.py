@@ -10,6 +10,7 @@ from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, EngagementStatus, Vi
 from visits.services.attribution import attribute, authorize
 from visits.services.engagements import update_engagement
 from visits.services.errors import TransitionRefused
+from visits.services.reminders import plan_task_reminders
 
 Status = VisitStatus
 MOVES = {
@@ -41,6 +42,8 @@ def move_visit(visit: Visit, to_status, *, by, note: str = "", today=None) -> Vi
         visit=current, from_status=from_status, to_status=to_status, by=by, note=note
     )
     programme_follows(current, by)
+    for task in current.checklist.all():  # a closed visit's tasks remind nobody any more
+        plan_task_reminders(task)
     return current
 
 

@@ -10,11 +10,15 @@ cancelled, postponed or deleted, unsent ones are cancelled and those already rem
 from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from visits.models import Engagement, Reminder, ReminderKind, ReminderStatus, StaffProfile, Visit
+from visits.models.choices import VisitStatus
 
 Status = ReminderStatus
+CLOSED_VISIT_STATUSES = (VisitStatus.DECLINED, VisitStatus.POSTPONED, VisitStatus.CANCELLED)
 # When a task's reminder goes out on its deadline, and its escalation the day after.
 TASK_HOUR = time(9, 0)
 
@@ -32,6 +36,15 @@ def recipients(engagement: Engagement) -> list:
         if StaffProfile.of(user).address
         and Visit.objects.visible_to(user).filter(pk=visit.pk).exists()
     ]
+
+
+def before_by(moment, lead: timedelta):
+    """`lead` before `moment`: whole days by the wall clock ("7 days before, at 10:00" stays
+    10:00 across a clock change), hours and minutes by elapsed time."""
+    if lead % timedelta(days=1):
+        return moment - lead
+    wall = timezone.localtime(moment).replace(tzinfo=None) - lead
+    return timezone.make_aware(wall)
 
 
 def engagement_key(engagement, user, lead: timedelta) -> str:
@@ -52,11 +65,11 @@ def plan_engagement_reminders(engagement: Engagement, *, before: dict | None = N
     people = recipients(engagement) if engagement.is_live else []
     for user in people:
         for lead in StaffProfile.of(user).durations:
-            due = engagement.starts_at - lead
+            due = before_by(engagement.starts_at, lead)
             if due > now:
                 wanted[engagement_key(engagement, user, lead)] = (user, due)
     for key, row in rows.items():
-        if key not in wanted and row.status == Status.PENDING:
+        if key not in wanted and row.status in (Status.PENDING, Status.FAILED):
             row.status = Status.CANCELLED
             row.save(update_fields=["status", "updated_at"])
     for key, (user, due) in wanted.items():
@@ -108,6 +121,7 @@ def notice(engagement, user_id, kind, before, now, *, attach=True) -> None:
         "title_fr": engagement.title_fr,
         "title_en": engagement.title_en,
         "visit": engagement.visit.reference,
+        "visit_id": engagement.visit_id,
     }
     Reminder.objects.get_or_create(
         key=key,
@@ -128,8 +142,12 @@ def forget_engagement(engagement: Engagement) -> None:
     reminded = Reminder.objects.filter(
         engagement=engagement, kind=ReminderKind.ENGAGEMENT, sent_at__isnull=False
     ).values_list("recipient", flat=True)
-    for user_id in set(reminded):
-        notice(engagement, user_id, ReminderKind.CANCELLED, before, timezone.now(), attach=False)
+    User = get_user_model()
+    for user in User.objects.filter(pk__in=set(reminded), is_active=True):
+        if Visit.objects.visible_to(user).filter(pk=engagement.visit_id).exists():
+            notice(
+                engagement, user.pk, ReminderKind.CANCELLED, before, timezone.now(), attach=False
+            )
 
 
 def plan_visit_reminders(visit: Visit) -> None:
@@ -149,7 +167,7 @@ def plan_task_reminders(task) -> None:
     now = timezone.now()
     visit = task.visit
     wanted = {}
-    if task.done_at is None:
+    if task.done_at is None and visit.status not in CLOSED_VISIT_STATUSES:
         responsible = task.responsible
         if responsible is not None:
             wanted[f"task:{task.pk}"] = (ReminderKind.TASK, responsible, at_task_hour(task.due_on))
@@ -158,7 +176,7 @@ def plan_task_reminders(task) -> None:
             wanted[f"overdue:{task.pk}"] = (ReminderKind.OVERDUE, visit.lead_officer, overdue)
     rows = {row.key: row for row in Reminder.objects.select_for_update().filter(task=task)}
     for key, row in rows.items():
-        if key not in wanted and row.status == Status.PENDING:
+        if key not in wanted and row.status in (Status.PENDING, Status.FAILED):
             row.status = Status.CANCELLED
             row.save(update_fields=["status", "updated_at"])
     for key, (kind, user, due) in wanted.items():
@@ -167,8 +185,24 @@ def plan_task_reminders(task) -> None:
         row = rows.get(key)
         if row is None:
             Reminder.objects.create(key=key, kind=kind, recipient=user, task=task, due_at=due)
-        elif row.status in (Status.PENDING, Status.CANCELLED) and (
-            (row.due_at, row.recipient_id, row.status) != (due, user.pk, Status.PENDING)
-        ):
+        elif (
+            row.status in (Status.PENDING, Status.CANCELLED, Status.FAILED)
+            or (row.status == Status.SENT and due > now and due != row.due_at)
+        ) and ((row.due_at, row.recipient_id, row.status) != (due, user.pk, Status.PENDING)):
             row.due_at, row.recipient, row.status = due, user, Status.PENDING
             row.save(update_fields=["due_at", "recipient", "status", "updated_at"])
+
+
+def replan_for(user) -> int:
+    """After a change of someone's lead times: the coming engagements they are reminded of,
+    planned again, each under its visit's lock (the services' order)."""
+    now = timezone.now()
+    mine = Q(visit__lead_officer=user) | Q(assigned_staff=user) | Q(visit__followers=user)
+    coming = Engagement.objects.filter(mine, starts_at__gt=now).values_list("pk", "visit_id")
+    planned = 0
+    for pk, visit_id in sorted(set(coming), key=lambda pair: (pair[1], pair[0])):
+        with transaction.atomic():
+            Visit.objects.select_for_update().get(pk=visit_id)
+            plan_engagement_reminders(Engagement.objects.select_related("visit").get(pk=pk))
+            planned += 1
+    return planned

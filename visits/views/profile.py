@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from visits.models import StaffProfile
+from visits.services.reminders import replan_for
 from visits.views.access import staff_required
 
 
@@ -19,7 +20,8 @@ def my_reminders(request):
     profile = StaffProfile.of(request.user)
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        form.save()  # the engagements' reminders follow from the next change they see
+        form.save()
+        replan_for(request.user)  # the new lead times, at once
         messages.success(request, _("Your reminder settings are saved."))
         return redirect("staff:my_reminders")
     status = 400 if request.method == "POST" else 200
