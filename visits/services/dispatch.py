@@ -109,12 +109,13 @@ def send_chunk(rows, composer, connection, execution) -> Counter:
     finds them taken or sent), send each, record the outcomes: two commits per chunk."""
     now = timezone.now()
     pks = [row.pk for row in rows]
-    Reminder.objects.filter(pk__in=pks, status=Status.SENDING, taken_by__isnull=True).update(
-        taken_by=execution, claimed_at=now
-    )
-    taken = set(
-        Reminder.objects.filter(pk__in=pks, taken_by=execution).values_list("pk", flat=True)
-    )
+    count = Reminder.objects.filter(
+        pk__in=pks, status=Status.SENDING, taken_by__isnull=True
+    ).update(taken_by=execution, claimed_at=now)
+    taken = set(pks)
+    if count < len(pks):  # another execution took some: which did this one get?
+        mine = Reminder.objects.filter(pk__in=pks, taken_by=execution)
+        taken = set(mine.values_list("pk", flat=True))
     outcomes = Counter(skipped=len(rows) - len(taken))
     refresh_engagements(rows)  # as they are now, not as the batch found them
     results = {}
@@ -148,16 +149,25 @@ def tell_of_changes_since(sent) -> None:
     """An engagement moved or cancelled while its reminder was being sent: the planner did not
     know that reminder had gone (it was not recorded yet), so the notice is written here."""
     about = [row for row in sent if row.kind == ReminderKind.ENGAGEMENT and row.engagement]
-    now = Engagement.objects.select_related("visit").in_bulk({r.engagement_id for r in about})
+    fields = ("starts_at", "ends_at", "status")
+    now = {
+        values["pk"]: values
+        for values in Engagement.objects.filter(pk__in={r.engagement_id for r in about}).values(
+            "pk", *fields
+        )
+    }
     for row in about:
         told, current = row.engagement, now.get(row.engagement_id)
-        if current is None:
-            continue  # deleted: forget_engagement told those it could
-        before = {"starts_at": told.starts_at, "ends_at": told.ends_at, "status": told.status}
-        if not current.is_live:
-            notice(current, row.recipient_id, ReminderKind.CANCELLED, before, timezone.now())
-        elif (told.starts_at, told.ends_at) != (current.starts_at, current.ends_at):
-            notice(current, row.recipient_id, ReminderKind.CHANGED, before, timezone.now())
+        before = {name: getattr(told, name) for name in fields}
+        if current is None or {name: current[name] for name in fields} == before:
+            continue  # unchanged; or deleted, and forget_engagement told those it could
+        changed = Engagement.objects.select_related("visit").get(pk=row.engagement_id)
+        kind = ReminderKind.CHANGED if changed.is_live else ReminderKind.CANCELLED
+        if kind == ReminderKind.CANCELLED or (told.starts_at, told.ends_at) != (
+            changed.starts_at,
+            changed.ends_at,
+        ):
+            notice(changed, row.recipient_id, kind, before, timezone.now())
 
 
 def send_row(row: Reminder, composer: Composer, connection, now) -> dict:
