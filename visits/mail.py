@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from calendar_feeds.content import engagement_bytes
+from calendar_feeds.content import engagement_bytes, principals_of
 from visits.models import Engagement, Reminder, ReminderKind, StaffProfile, Visit
 from visits.services.reminders import CLOSED_VISIT_STATUSES
 
@@ -40,14 +40,13 @@ def run_sheet_url(visit: Visit) -> str:
 
 def engagement_context(engagement: Engagement) -> dict:
     visit = engagement.visit
-    principals = visit.participants.filter(role="principal").select_related("guest")
     return {
         "engagement": engagement,
         "title": engagement.title,
         "when": when(engagement.starts_at, engagement.ends_at),
         "where": engagement.venue.name if engagement.venue else engagement.location,
         "hosts": [str(host) for host in engagement.hosts.order_by("precedence", "name")],
-        "guests": [participant.guest.name for participant in principals],
+        "guests": [participant.guest.name for participant in principals_of(visit)],
         "visit": visit.reference,
         "occasion": visit.occasion,
         "link": run_sheet_url(visit),
