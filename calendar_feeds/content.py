@@ -48,6 +48,11 @@ def local_text(moment) -> str:
     return timezone.localtime(moment).strftime("%Y%m%dT%H%M%S")
 
 
+def run_sheet_url(visit) -> str:
+    """The visit's run-sheet, as a link in mails and calendars (a staff page)."""
+    return settings.SITE_URL + reverse("staff:run_sheet", args=[visit.reference])
+
+
 def principals_of(visit) -> list:
     """Prefetched by the feeds (`with_principal_guests`); read here for a single event."""
     found = getattr(visit, "principal_participants", None)
@@ -84,7 +89,7 @@ def event_lines(engagement, *, staff: bool) -> list[str]:
     if place:
         lines.append(f"LOCATION:{escape(place)}")
     if staff:  # the run-sheet is a staff page
-        link = settings.SITE_URL + reverse("staff:run_sheet", args=[visit.reference])
+        link = run_sheet_url(visit)
         description.append(link)
         lines.append(f"URL:{link}")
     lines.append(f"DESCRIPTION:{escape(chr(10).join(description))}")

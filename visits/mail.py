@@ -10,12 +10,11 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from calendar_feeds.content import engagement_bytes, principals_of
+from calendar_feeds.content import engagement_bytes, principals_of, run_sheet_url
 from visits.models import Engagement, Reminder, ReminderKind, StaffProfile, Visit
 from visits.services.reminders import CLOSED_VISIT_STATUSES
 
@@ -32,10 +31,6 @@ SUBJECTS = {
 def when(start: datetime, end: datetime) -> str:
     start, end = timezone.localtime(start), timezone.localtime(end)
     return f"{date_format(start, 'DATE_FORMAT')}, {start:%H:%M}–{end:%H:%M}"
-
-
-def run_sheet_url(visit: Visit) -> str:
-    return settings.SITE_URL + reverse("staff:run_sheet", args=[visit.reference])
 
 
 def engagement_context(engagement: Engagement) -> dict:

@@ -96,8 +96,9 @@ def beside_fields(record, error: ValidationError) -> dict:
     return placed
 
 
-def refuse_unknown(model, fields) -> None:
-    unknown = set(fields) - set(FIELDS[model])
+def refuse_unknown(model, fields, allowed=None) -> None:
+    """A programming error, not bad input: callers pass only the fields a service writes."""
+    unknown = set(fields) - set(allowed or FIELDS[model])
     if unknown:
         raise TypeError(f"Not a {model._meta.model_name} field: {', '.join(sorted(unknown))}")
 

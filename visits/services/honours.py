@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from visits.models import Engagement, Guest, HonoraryCitizenship
 from visits.models.choices import EngagementKind, HonourStatus
 from visits.services.attribution import authorize
-from visits.services.directory import validate_and_save
+from visits.services.directory import refuse_unknown, validate_and_save
 from visits.services.errors import RuleBroken, TransitionRefused
 
 HONOUR_FIELDS = (
@@ -28,7 +28,7 @@ STEPS = [HonourStatus.PROPOSED, HonourStatus.VOTED, HonourStatus.CONFERRED]
 
 @transaction.atomic
 def create_honour(*, by, honoree: Guest, **fields) -> HonoraryCitizenship:
-    refuse_unknown(fields)
+    refuse_unknown(HonoraryCitizenship, fields, HONOUR_FIELDS)
     authorize(by, "visits.add_honorarycitizenship")
     refuse_hidden(by, honoree=honoree, ceremony=fields.get("ceremony"))
     honour = HonoraryCitizenship(honoree=honoree, **fields)
@@ -42,7 +42,7 @@ def update_honour(
     honour: HonoraryCitizenship, *, by, precondition=None, **changes
 ) -> HonoraryCitizenship:
     """Apply `changes`; `precondition(current)`, if given, runs once the row is locked."""
-    refuse_unknown(changes)
+    refuse_unknown(HonoraryCitizenship, changes, HONOUR_FIELDS)
     authorize(by, "visits.change_honorarycitizenship")
     current = HonoraryCitizenship.objects.select_for_update().get(pk=honour.pk)
     if precondition is not None:
@@ -85,9 +85,3 @@ def refuse_hidden(by, *, honoree, ceremony) -> None:
         raise PermissionDenied(f"{by} may not see guest {honoree.pk}")
     if ceremony and not Engagement.objects.visible_to(by).filter(pk=ceremony.pk).exists():
         raise PermissionDenied(f"{by} may not see engagement {ceremony.pk}")
-
-
-def refuse_unknown(fields) -> None:
-    unknown = set(fields) - set(HONOUR_FIELDS)
-    if unknown:
-        raise TypeError(f"Not an honour field: {', '.join(sorted(unknown))}")
