@@ -2,6 +2,7 @@
 when the zone's rule holds over the whole window; otherwise each change listed (RDATE)."""
 
 import calendar
+import functools
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -14,7 +15,10 @@ def offset_text(delta: timedelta) -> str:
     return f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
 
 
-def transitions(zone: ZoneInfo, year: int) -> list[tuple[datetime, timedelta, timedelta, str]]:
+@functools.cache  # a year's changes do not change; the search takes milliseconds
+def transitions(
+    zone: ZoneInfo, year: int
+) -> tuple[tuple[datetime, timedelta, timedelta, str], ...]:
     """Each change of offset in `year`: (local wall time it happens at, by the old offset;
     offset before; offset after; name after), found hour by hour then minute by minute."""
     found = []
@@ -32,7 +36,7 @@ def transitions(zone: ZoneInfo, year: int) -> list[tuple[datetime, timedelta, ti
             found.append((wall, before, after, exact.astimezone(zone).tzname()))
             before = after
         moment = later
-    return found
+    return tuple(found)
 
 
 def yearly_rule(wall: datetime) -> str:

@@ -81,7 +81,8 @@ def test_due_reminder_arrives_once_through_redis_and_a_worker_despite_two_ticks(
     text = message.get_body(("plain",)).get_content()
     assert "Salon des Arcades" in text and "Roberto Gualtieri" in text
     assert f"/staff/visits/{reminder.engagement.visit.reference}/run-sheet/" in text
-    assert "Salon des Arcades" in message.get_body(("html",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert '<html lang="en">' in html and "Salon des Arcades" in html
     [calendar] = [part for part in message.iter_attachments()]
     ics = calendar.get_content()
     ics = ics.decode() if isinstance(ics, bytes) else ics
@@ -99,6 +100,7 @@ def test_a_french_recipient_reads_french(officer, mail_to_smtp):
     assert subject_of(message) == "Rappel : Réception, 6 juillet 2027, 10:00–11:00"
     text = message.get_body(("plain",)).get_content()
     assert "Bonjour" in text and "Lieu : Salon des Arcades" in text
+    assert '<html lang="fr">' in message.get_body(("html",)).get_content()
 
 
 @pytest.mark.django_db
