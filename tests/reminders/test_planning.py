@@ -182,6 +182,32 @@ def test_the_checklist_moves_with_its_visit(visit):
     )
 
 
+def test_a_visit_that_changes_kind_takes_the_new_kinds_checklist_and_keeps_work_begun(
+    visit, staff_member
+):
+    gift = visit.checklist.get(title_en="Choose and engrave the gift")
+    gift.assignee = staff_member  # taken up: stays, though an honorary citizenship has none
+    gift.save()
+    flags = visit.checklist.get(title_en="Flags and anthems")
+    ChecklistTask.objects.create(visit=visit, title_fr="Menu", title_en="Menu", days_from_visit=-5)
+    services.update_visit(visit, by=None, kind="honorary_citizenship")
+    titles = sorted(visit.checklist.values_list("title_en", flat=True))
+    assert titles == [
+        "Choose and engrave the gift",
+        "Diploma and medal",
+        "Menu",
+        "Publication on paris.fr",
+        "Send out the run-sheet",
+        "Send the invitations",
+        "Thank-you letters",
+        "The Mayor's speech",
+    ]
+    assert not Reminder.objects.filter(key__endswith=f":{flags.pk}").exists()
+    diploma = visit.checklist.get(title_en="Diploma and medal")
+    assert diploma.due_on == DAY - timedelta(days=14)
+    assert [row[1] for row in rows(task=diploma)] == ["overdue", "task"]
+
+
 def test_a_task_done_or_reassigned_changes_its_reminders(visit, staff_member):
     task = visit.checklist.get(title_en="Flags and anthems")
     task.assignee = staff_member

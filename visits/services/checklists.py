@@ -7,11 +7,14 @@ from visits.models import ChecklistTask, ChecklistTemplate, Visit
 from visits.services.reminders import plan_task_reminders
 
 
-def give_checklist(visit: Visit) -> list[ChecklistTask]:
-    """The tasks of the template for the visit's kind (none if there is no template)."""
-    template = ChecklistTemplate.objects.filter(visit_kind=visit.kind).first()
-    if template is None:
-        return []
+def steps_of(kind: str) -> dict:
+    """The template's steps for a kind of visit, by (French title, day)."""
+    template = ChecklistTemplate.objects.filter(visit_kind=kind).first()
+    steps = template.tasks.all() if template is not None else []
+    return {(step.title_fr, step.days_from_visit): step for step in steps}
+
+
+def add_tasks(visit: Visit, steps) -> list[ChecklistTask]:
     tasks = ChecklistTask.objects.bulk_create(
         ChecklistTask(
             visit=visit,
@@ -20,11 +23,28 @@ def give_checklist(visit: Visit) -> list[ChecklistTask]:
             days_from_visit=step.days_from_visit,
             due_on=visit.starts_on + timedelta(days=step.days_from_visit),
         )
-        for step in template.tasks.all()
+        for step in steps
     )
     for task in tasks:
         plan_task_reminders(task)
     return tasks
+
+
+def give_checklist(visit: Visit) -> list[ChecklistTask]:
+    """The tasks of the template for the visit's kind (none if there is no template)."""
+    return add_tasks(visit, steps_of(visit.kind).values())
+
+
+def follow_visit_kind(visit: Visit, was: str) -> None:
+    """The visit changed kind: it gets the new kind's tasks it lacks, and loses the old kind's
+    that the new one does not have and nobody has taken up (not done, no assignee). Work begun
+    and tasks added by hand stay."""
+    old, new = steps_of(was), steps_of(visit.kind)
+    have = {(task.title_fr, task.days_from_visit): task for task in visit.checklist.all()}
+    for key, task in have.items():
+        if key in old and key not in new and task.done_at is None and task.assignee_id is None:
+            task.delete()  # and its reminders
+    add_tasks(visit, [step for key, step in new.items() if key not in have])
 
 
 def follow_visit_dates(visit: Visit) -> None:

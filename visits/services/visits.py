@@ -16,7 +16,7 @@ from visits.models.choices import (
 )
 from visits.models.visits import visit_history
 from visits.services.attribution import attribute, authorize
-from visits.services.checklists import follow_visit_dates, give_checklist
+from visits.services.checklists import follow_visit_dates, follow_visit_kind, give_checklist
 from visits.services.errors import RuleBroken
 from visits.services.reminders import plan_visit_reminders
 
@@ -84,6 +84,7 @@ def update_visit(visit: Visit, *, by, hosts=None, precondition=None, **changes) 
     hosts_changed = hosts is not None and set(hosts) != set(current.hosts.all())
     if not changed and not hosts_changed:
         return current
+    was_kind = current.kind
     for name in changed:
         setattr(current, name, changes[name])
     validate_visit(current)
@@ -100,6 +101,8 @@ def update_visit(visit: Visit, *, by, hosts=None, precondition=None, **changes) 
     refuse_hiding_from(current, by)
     if "starts_on" in changed:
         follow_visit_dates(current)
+    if "kind" in changed:
+        follow_visit_kind(current, was_kind)
     if set(changed) & {"lead_officer", "confidentiality", "embargo_until"}:
         plan_visit_reminders(current)  # who is reminded, and who may see it, changed
     return current
