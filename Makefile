@@ -15,10 +15,19 @@ $(BIN)/.installed: requirements.txt
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-install: $(BIN)/.installed
+# ical.js (Mozilla's iCalendar parser, under node) is for the tests only: `make run` does not
+# need node, `make install` and `make test` do, and say so when npm is missing.
+node_modules/.installed: package.json package-lock.json
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+	  echo "make install: node and npm are needed for the tests (ical.js reads the calendar feeds);" \
+	       "install them (Debian: apt-get install nodejs npm) and run it again." >&2; exit 1; }
+	npm ci --no-audit --no-fund
+	touch $@
+
+install: $(BIN)/.installed node_modules/.installed
 
 # Catalogues are compiled with Babel so that a machine without GNU gettext can run.
-messages: install
+messages: $(BIN)/.installed
 	$(BIN)/pybabel compile --domain django --directory locale --statistics
 
 # Local state (SQLite database, embedded broker, beat schedule) lives in var/.
@@ -44,10 +53,10 @@ run: demo
 	@echo
 	$(BIN)/honcho start --no-prefix --procfile Procfile
 
-test: messages
+test: install messages
 	$(BIN)/python tests/services.py $(BIN)/pytest $(PYTEST_ARGS)
 
-lint: install
+lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 

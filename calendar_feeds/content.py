@@ -44,8 +44,14 @@ def utc_text(moment) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def local_text(moment) -> str:
-    return timezone.localtime(moment).strftime("%Y%m%dT%H%M%S")
+def moment_property(name: str, moment) -> str:
+    """Local time with its TZID, as calendars show it; in UTC when that wall time happens twice
+    (the autumn change), which a TZID cannot tell apart: readers differ on which is meant
+    (ical.js takes the second, icalendar and vobject the first)."""
+    local = timezone.localtime(moment)
+    if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
+        return f"{name}:{utc_text(moment)}"
+    return f"{name};TZID={settings.TIME_ZONE}:{local.strftime('%Y%m%dT%H%M%S')}"
 
 
 def run_sheet_url(visit) -> str:
@@ -63,7 +69,6 @@ def principals_of(visit) -> list:
 
 def event_lines(engagement, *, staff: bool) -> list[str]:
     visit = engagement.visit
-    zone = settings.TIME_ZONE
     place = engagement.venue.name if engagement.venue else engagement.location
     hosts = ", ".join(host.name for host in engagement.hosts.all())
     guests = ", ".join(p.guest.name for p in principals_of(visit))
@@ -79,8 +84,8 @@ def event_lines(engagement, *, staff: bool) -> list[str]:
         f"CREATED:{utc_text(engagement.created_at)}",
         f"LAST-MODIFIED:{utc_text(engagement.updated_at)}",
         f"SEQUENCE:{engagement.sequence}",
-        f"DTSTART;TZID={zone}:{local_text(engagement.starts_at)}",
-        f"DTEND;TZID={zone}:{local_text(engagement.ends_at)}",
+        moment_property("DTSTART", engagement.starts_at),
+        moment_property("DTEND", engagement.ends_at),
         f"SUMMARY:{escape(engagement.title)}",
         f"STATUS:{STATUSES.get(engagement.status, 'CANCELLED')}",
         f"CATEGORIES:{escape(str(engagement.get_kind_display()))}",
@@ -96,33 +101,45 @@ def event_lines(engagement, *, staff: bool) -> list[str]:
     return [*lines, "END:VEVENT"]
 
 
+def event_text(engagement, *, staff: bool) -> str:
+    """One VEVENT, folded, each line ending in CRLF (in the active language and time zone)."""
+    return "".join(fold(line) + "\r\n" for line in event_lines(engagement, staff=staff))
+
+
+def calendar_text(*, name: str, first_day, last_day, events) -> bytes:
+    """The calendar around its events' texts; the VTIMEZONE covers `first_day` to `last_day`."""
+    head = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"NAME:{escape(name)}",
+        f"X-WR-CALNAME:{escape(name)}",
+        f"REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}",
+        f"X-PUBLISHED-TTL:{REFRESH}",
+        f"X-WR-TIMEZONE:{settings.TIME_ZONE}",
+        *vtimezone(settings.TIME_ZONE, first_day, max(last_day, first_day)),
+    ]
+    head = "".join(fold(line) + "\r\n" for line in head)
+    return (head + "".join(events) + "END:VCALENDAR\r\n").encode()
+
+
 def calendar_bytes(engagements, *, name: str, language: str, first_day, staff: bool) -> bytes:
     """The whole calendar. `engagements` come with venue, visit, hosts and the visit's principal
     participants (`principal_participants`) loaded; `first_day` starts the feed's window."""
     engagements = list(engagements)
     last_day = max((timezone.localdate(e.ends_at) for e in engagements), default=first_day)
     with translation.override(language), timezone.override(settings.TIME_ZONE):
-        lines = [
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            f"PRODID:{PRODID}",
-            "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH",
-            f"NAME:{escape(name)}",
-            f"X-WR-CALNAME:{escape(name)}",
-            f"REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}",
-            f"X-PUBLISHED-TTL:{REFRESH}",
-            f"X-WR-TIMEZONE:{settings.TIME_ZONE}",
-            *vtimezone(settings.TIME_ZONE, first_day, max(last_day, first_day)),
-        ]
-        for engagement in engagements:
-            lines += event_lines(engagement, staff=staff)
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode()
+        events = [event_text(engagement, staff=staff) for engagement in engagements]
+    return calendar_text(name=name, first_day=first_day, last_day=last_day, events=events)
 
 
-def window_start(now=None, days_back: int = 90):
-    return (now or timezone.now()) - timedelta(days=days_back)
+WINDOW_DAYS = 90  # feeds show this many days back, and all that is to come
+
+
+def window_start(now=None):
+    return (now or timezone.now()) - timedelta(days=WINDOW_DAYS)
 
 
 def engagement_bytes(engagement, language: str, *, staff: bool) -> bytes:

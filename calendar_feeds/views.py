@@ -1,24 +1,33 @@
-"""The calendar files: the public programme and one engagement's .ics ("add to my calendar").
+"""The calendar files: the public programme, personal subscriptions (by secret token) and one
+engagement's .ics ("add to my calendar").
 
-Clients poll: a strong ETag over the exact bytes and Last-Modified let them ask "has it
-changed?" and get a 304; no content negotiation (Google Calendar sends no Accept header)."""
+Clients poll: a strong ETag over the exact bytes and a Last-Modified from the data let them ask
+"has it changed?" and get a 304. The ETag of the bytes the data last gave is kept in the cache
+under the data's state, so a 304 costs the token's lookup and one query, and renders nothing.
+No content negotiation (Google Calendar sends no Accept header)."""
 
 import hashlib
 
+from django.core.cache import cache
+from django.db import connection
 from django.http import Http404, HttpResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from calendar_feeds.content import calendar_bytes, engagement_bytes, window_start
-from calendar_feeds.selection import feed_engagements, last_change
+from calendar_feeds.content import engagement_bytes, window_start
+from calendar_feeds.models import FeedScope, Subscription
+from calendar_feeds.rendering import feed_bytes
+from calendar_feeds.selection import data_state, feed_engagements, with_details
+from calendar_feeds.tokens import digest
 from visits.models import Engagement
 from visits.models.visibility import STAFF_PERMISSION
-from visits.models.visits import with_principal_guests
 
 LANGUAGES = ("fr", "en")
+ETAGS_KEPT = 24 * 3600  # seconds; a new state of the data makes a new key anyway
+PUBLIC_NAME = _("Paris City Hall: official visits")
 
 
 def language_of(request) -> str:
@@ -26,48 +35,108 @@ def language_of(request) -> str:
     return requested if requested in LANGUAGES else "fr"
 
 
+def calendar_headers(response, etag: str, changed, *, private: bool) -> HttpResponse:
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(int(changed.timestamp()))
+    response["X-Robots-Tag"] = "noindex"
+    response["Cache-Control"] = f"{'private' if private else 'public'}, max-age=300"
+    return response
+
+
 def calendar_response(request, body: bytes, changed, *, private: bool) -> HttpResponse:
     etag = f'"{hashlib.sha256(body).hexdigest()}"'
-    modified = int(changed.timestamp())
-    response = get_conditional_response(request, etag=etag, last_modified=modified)
+    response = get_conditional_response(request, etag=etag, last_modified=int(changed.timestamp()))
     if response is None:
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Length"] = str(len(body))
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(modified)
-    response["X-Robots-Tag"] = "noindex"
-    response["Cache-Control"] = f"{'private' if private else 'public'}, max-age=300"
+    return calendar_headers(response, etag, changed, private=private)
+
+
+def feed_response(request, feed: str, *, name, private: bool, viewer=None, since=None, **scope):
+    """`feed` names the feed (and who it is for) in the cache; `viewer` gives who sees it (read
+    only when it must be rendered); `since`: when what its owner may see last changed, which no
+    engagement row records."""
+    language, now = language_of(request), timezone.now()
+    state = data_state(now)
+    changed = max(state.last_change, since) if since else state.last_change
+    key = "calendars:etag:" + hashlib.sha256(repr((feed, language, state.key)).encode()).hexdigest()
+    etag = cache.get(key)
+    if etag is not None:
+        modified = int(changed.timestamp())
+        response = get_conditional_response(request, etag=etag, last_modified=modified)
+        if response is not None:  # unchanged: nothing to read or render
+            return calendar_headers(response, etag, changed, private=private)
+    viewer = viewer() if viewer else None
+    staff = viewer is not None and viewer.has_perm(STAFF_PERMISSION)
+    with translation.override(language):
+        name = str(name)
+    body = feed_bytes(
+        feed_engagements(viewer, now, **scope),
+        name=name,
+        language=language,
+        staff=staff,
+        first_day=window_start(now).date(),
+    )
+    response = calendar_response(request, body, changed, private=private)
+    cache.set(key, response["ETag"], ETAGS_KEPT)
     return response
 
 
 @require_safe
 def public_calendar(request):
     """The public programme, for anyone: published visits only, through the door."""
-    language = language_of(request)
-    engagements = list(feed_engagements(None))
-    with translation.override(language):
-        name = _("Paris City Hall: official visits")
-    body = calendar_bytes(
-        engagements,
-        name=name,
-        language=language,
-        first_day=window_start().date(),
-        staff=False,
+    return feed_response(request, "public", name=PUBLIC_NAME, private=False)
+
+
+def fetched(token: str) -> Subscription | None:
+    """The live subscription `token` opens, its fetch recorded, in one query; None if there is
+    none (unknown, revoked or regenerated) or its owner is deactivated."""
+    table, users = Subscription._meta.db_table, Subscription.owner.field.related_model._meta
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last_fetched_at = %s"  # noqa: S608 (names from the models)
+            f" WHERE token_digest = %s AND owner_id IN"
+            f" (SELECT {users.pk.column} FROM {users.db_table} WHERE is_active)"
+            " RETURNING id, owner_id, name, scope, venue_id, access_changed_at",
+            [timezone.now(), digest(token)],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    fields = ("id", "owner_id", "name", "scope", "venue_id", "access_changed_at")
+    subscription = Subscription(**dict(zip(fields, row, strict=True)))
+    if isinstance(subscription.access_changed_at, str):  # SQLite's RETURNING gives text
+        subscription.access_changed_at = Subscription._meta.get_field(
+            "access_changed_at"
+        ).to_python(subscription.access_changed_at)
+    return subscription
+
+
+@require_safe
+def subscription_calendar(request, token):
+    """A personal feed: what its owner may see now, as its owner (whoever fetches it)."""
+    subscription = fetched(token)
+    if subscription is None:
+        raise Http404
+    public = subscription.scope == FeedScope.PUBLIC  # as the public sees it, whoever asked
+    return feed_response(
+        request,
+        f"subscription:{subscription.pk}",
+        name=subscription.name,
+        private=True,
+        viewer=None if public else (lambda: subscription.owner),
+        since=subscription.access_changed_at,
+        scope=FeedScope.VISIBLE if public else subscription.scope,
+        owner_id=subscription.owner_id,
+        venue_id=subscription.venue_id,
     )
-    return calendar_response(request, body, last_change(engagements), private=False)
 
 
 @require_safe
 def engagement_calendar(request, uid):
     """One engagement, to add to one's calendar: only one the visitor may see."""
     viewer = request.user if request.user.is_authenticated else None
-    engagements = (
-        Engagement.objects.visible_to(viewer)
-        .filter(uid=uid)
-        .select_related("venue", "visit")
-        .prefetch_related("hosts", with_principal_guests("visit__participants"))
-    )
-    engagement = engagements.first()
+    engagement = with_details(Engagement.objects.visible_to(viewer).filter(uid=uid)).first()
     if engagement is None:
         raise Http404
     staff = viewer is not None and viewer.has_perm(STAFF_PERMISSION)

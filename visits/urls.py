@@ -3,6 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, register_converter
 
+from calendar_feeds import pages as calendar_pages
 from visits.views import agenda, profile, run_sheet
 from visits.views.converters import IsoDateConverter, PeriodConverter, ReferenceConverter
 
@@ -25,4 +26,10 @@ urlpatterns = [
     path("agenda/<period:period>/<isodate:day>/", agenda.agenda_page, name="agenda"),
     path("visits/<reference:reference>/run-sheet/", run_sheet.run_sheet, name="run_sheet"),
     path("my-reminders/", profile.my_reminders, name="my_reminders"),
+    path("my-calendars/", calendar_pages.my_calendars, name="my_calendars"),
+    path(
+        "my-calendars/<int:pk>/<slug:action>/",
+        calendar_pages.change_subscription,
+        name="change_subscription",
+    ),
 ]

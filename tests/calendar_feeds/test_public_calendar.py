@@ -1,6 +1,6 @@
-"""/calendars/public.ics and one engagement's .ics: right for every client (icalendar and
-vobject, strict, agree on every time, across both daylight-saving changes), escaped,
-deterministic, conditional, and through the visibility door."""
+"""/calendars/public.ics and one engagement's .ics: right for every client (icalendar, vobject
+with validation and Mozilla's ical.js agree on every time, across both daylight-saving changes),
+escaped, deterministic, conditional, and through the visibility door."""
 
 from datetime import UTC, datetime, timedelta
 
@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from calendar_feeds.timezones import transitions
+from tests.calendar_feeds.icaljs import icaljs_events
 from tests.factories import EngagementFactory, GuestFactory, VisitFactory
 from visits import services
 
@@ -50,7 +51,8 @@ def events_by_parser(body: bytes) -> dict:
     by_vobject = {
         e.uid.value: e.dtstart.value.astimezone(UTC) for e in getattr(parsed, "vevent_list", [])
     }
-    return {"icalendar": by_icalendar, "vobject": by_vobject}
+    by_icaljs = {e["uid"]: datetime.fromisoformat(e["start_utc"]) for e in icaljs_events(body)}
+    return {"icalendar": by_icalendar, "vobject": by_vobject, "ical.js": by_icaljs}
 
 
 def test_the_public_calendar_is_a_calendar_for_every_client(client):
@@ -66,14 +68,22 @@ def test_the_public_calendar_is_a_calendar_for_every_client(client):
     assert all(len(line) <= 75 for line in body.split(b"\r\n"))
 
 
-def test_both_parsers_read_the_same_utc_times_on_both_change_days(client):
-    spring = published(datetime(2027, 3, 28, 10, tzinfo=PARIS))  # the day clocks go forward
-    autumn = published(datetime(2027, 10, 31, 10, tzinfo=PARIS))  # and back
-    winter = published(datetime(2027, 1, 5, 18, tzinfo=PARIS))
+def test_three_parsers_read_the_same_utc_times_on_both_change_days(client):
+    engagements = [
+        published(datetime(2027, 3, 28, 10, tzinfo=PARIS)),  # the day clocks go forward
+        published(datetime(2027, 3, 28, 1, 30, tzinfo=UTC)),  # 03:30, just after the change
+        published(datetime(2027, 3, 28, 0, 30, tzinfo=UTC)),  # 01:30, just before it
+        published(datetime(2027, 10, 31, 10, tzinfo=PARIS)),  # the day they go back
+        # 02:30 happens twice that night: the first time, then the second.
+        published(datetime(2027, 10, 31, 0, 30, tzinfo=UTC)),
+        published(datetime(2027, 10, 31, 1, 30, tzinfo=UTC)),
+        published(datetime(2027, 1, 5, 18, tzinfo=PARIS)),
+    ]
     parsed = events_by_parser(client.get(URL).content)
-    expected = {f"{e.uid}@protocol": e.starts_at for e in (spring, autumn, winter)}
+    expected = {f"{e.uid}@protocol": e.starts_at for e in engagements}
     assert parsed["icalendar"] == expected
     assert parsed["vobject"] == expected
+    assert parsed["ical.js"] == expected
 
 
 def test_the_timezone_agrees_with_zoneinfo_every_year_of_a_long_window(client):
@@ -168,8 +178,8 @@ def test_the_public_calendar_reads_a_fixed_number_of_queries(
 ):
     for day in range(count):
         published(datetime(2027, 7, 5 + day, 10, tzinfo=PARIS))
-    # The request's savepoint and release; engagements, hosts, principal guests; the latest
-    # deletion.
-    with django_assert_num_queries(6):
+    # The request's savepoint and release; the state of the data; the feed's rows; then, for
+    # the events not yet rendered, engagements, hosts and principal guests.
+    with django_assert_num_queries(7):
         body = client.get(URL).content
     assert body.count(b"BEGIN:VEVENT") == count
