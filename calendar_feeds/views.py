@@ -59,7 +59,8 @@ def feed_response(request, feed: str, *, name, private: bool, viewer=None, since
     language, now = language_of(request), timezone.now()
     state = data_state(now)
     changed = max(state.last_change, since) if since else state.last_change
-    key = "calendars:etag:" + hashlib.sha256(repr((feed, language, state.key)).encode()).hexdigest()
+    state_key = repr((feed, language, state.key, since))
+    key = "calendars:etag:" + hashlib.sha256(state_key.encode()).hexdigest()
     etag = cache.get(key)
     if etag is not None:
         modified = int(changed.timestamp())
