@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import parse_http_date
 
 from calendar_feeds.models import Subscription
 from calendar_feeds.selection import data_state
@@ -154,7 +155,10 @@ def test_each_feed_shows_what_its_owner_may_see_now(client, staff_member, cleare
     )
     now = client.get(cleared_feed, HTTP_IF_NONE_MATCH=seen["ETag"])
     assert now.status_code == 200 and uids(now) == {str(public.uid), str(restricted.uid)}
-    assert now["Last-Modified"] != seen["Last-Modified"]
+    # Last-Modified counts whole seconds: it may not show a change made within the same one.
+    assert parse_http_date(now["Last-Modified"]) >= parse_http_date(seen["Last-Modified"])
+    changed = Subscription.objects.get(owner=cleared_officer).access_changed_at
+    assert changed > Subscription.objects.get(owner=cleared_officer).created_at
     # Deactivated: every feed of theirs is gone.
     staff_member.is_active = False
     staff_member.save()
