@@ -7,6 +7,7 @@ under the data's state, so a 304 costs the token's lookup and one query, and ren
 No content negotiation (Google Calendar sends no Accept header)."""
 
 import hashlib
+from datetime import UTC, datetime
 
 from django.core.cache import cache
 from django.db import connection
@@ -104,13 +105,13 @@ def fetched(token: str) -> Subscription | None:
         row = cursor.fetchone()
     if row is None:
         return None
-    fields = ("id", "owner_id", "name", "scope", "venue_id", "access_changed_at")
-    subscription = Subscription(**dict(zip(fields, row, strict=True)))
-    if isinstance(subscription.access_changed_at, str):  # SQLite's RETURNING gives text
-        subscription.access_changed_at = Subscription._meta.get_field(
-            "access_changed_at"
-        ).to_python(subscription.access_changed_at)
-    return subscription
+    *fields, changed = row
+    if isinstance(changed, str):  # SQLite's RETURNING gives the stored text, in UTC
+        changed = datetime.fromisoformat(changed)
+    if timezone.is_naive(changed):
+        changed = changed.replace(tzinfo=UTC)
+    names = ("id", "owner_id", "name", "scope", "venue_id")
+    return Subscription(**dict(zip(names, fields, strict=True)), access_changed_at=changed)
 
 
 @require_safe
