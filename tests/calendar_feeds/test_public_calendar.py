@@ -6,13 +6,12 @@ from datetime import UTC, datetime, timedelta
 
 import icalendar
 import pytest
-import vobject
 from dateutil.rrule import rrulestr
 from django.urls import reverse
 from django.utils import timezone
 
 from calendar_feeds.timezones import transitions
-from tests.calendar_feeds.icaljs import icaljs_events
+from tests.calendar_feeds.parsers import events_by_parser
 from tests.factories import EngagementFactory, GuestFactory, VisitFactory
 from visits import services
 
@@ -38,21 +37,6 @@ def published(starts_at, title="Réception", **fields):
         status="confirmed",
         **fields,
     )
-
-
-def events_by_parser(body: bytes) -> dict:
-    """Each parser's (UID → start in UTC)."""
-    text = body.decode()
-    by_icalendar = {
-        str(e["UID"]): e.decoded("DTSTART").astimezone(UTC)
-        for e in icalendar.Calendar.from_ical(text).walk("VEVENT")
-    }
-    parsed = vobject.readOne(text, validate=True)
-    by_vobject = {
-        e.uid.value: e.dtstart.value.astimezone(UTC) for e in getattr(parsed, "vevent_list", [])
-    }
-    by_icaljs = {e["uid"]: datetime.fromisoformat(e["start_utc"]) for e in icaljs_events(body)}
-    return {"icalendar": by_icalendar, "vobject": by_vobject, "ical.js": by_icaljs}
 
 
 def test_the_public_calendar_is_a_calendar_for_every_client(client):

@@ -3,7 +3,7 @@ once and kept only as a digest; what each shows decided at each fetch, as its ow
 conditional, and a 304 in two queries."""
 
 import re
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -14,6 +14,7 @@ from django.utils.http import parse_http_date
 from calendar_feeds.models import Subscription
 from calendar_feeds.selection import data_state
 from calendar_feeds.tokens import digest
+from tests.calendar_feeds.parsers import events_by_parser
 from tests.factories import EngagementFactory, GuestFactory, HostFactory, VenueFactory, VisitFactory
 from visits import services
 
@@ -271,3 +272,31 @@ def test_an_engagement_leaving_the_window_moves_last_modified():
     after = data_state(left + timedelta(minutes=1))
     assert after.key != before.key
     assert after.last_change == left > before.last_change
+
+
+@pytest.mark.parametrize("scope", ["mine", "visible", "venue", "public"])
+def test_every_feed_reads_alike_in_three_parsers(client, staff_member, scope):
+    salon = VenueFactory()
+    engagements = [
+        EngagementFactory(
+            visit=VisitFactory(starts_on=day.date(), lead_officer=staff_member),
+            venue=salon,
+            starts_at=day,
+            ends_at=day + timedelta(hours=1),
+            title_fr="Dîner, salon; étage\nsuite",
+        )
+        for day in (
+            datetime(2027, 3, 28, 1, 30, tzinfo=UTC),  # 03:30, after the spring change
+            datetime(2027, 10, 31, 0, 30, tzinfo=UTC),  # the first 02:30 of the autumn
+            datetime(2027, 10, 31, 1, 30, tzinfo=UTC),  # and the second
+            datetime(2027, 7, 6, 8, tzinfo=UTC),
+        )
+    ]
+    fields = {"venue": salon.pk} if scope == "venue" else {}
+    body = client.get(subscribe(client, staff_member, scope=scope, **fields)).content
+    expected = {f"{e.uid}@protocol": e.starts_at for e in engagements}
+    assert events_by_parser(body) == dict.fromkeys(("icalendar", "vobject", "ical.js"), expected)
+    client.force_login(staff_member)
+    one = client.get(reverse("calendars:engagement", args=[engagements[1].uid])).content
+    first = {f"{engagements[1].uid}@protocol": engagements[1].starts_at}
+    assert events_by_parser(one) == dict.fromkeys(("icalendar", "vobject", "ical.js"), first)
