@@ -51,17 +51,13 @@ def engagement_context(engagement: Engagement) -> dict:
 
 
 class QuickFolding(Compat32):
-    """Compat32, except that a short ASCII header is written as it is: the standard policy
+    """Compat32, except that a short printable ASCII header is written as it is: the standard policy
     builds and encodes a Header object for every header of every part, to the same effect."""
 
     def _fold(self, name, value, sanitize):
-        if (
-            isinstance(value, str)
-            and value.isascii()
-            and len(name) + len(value) < 76
-            and "\r" not in value
-            and "\n" not in value
-        ):
+        # Printable: no control character, which the standard policy may take for a line end.
+        short = isinstance(value, str) and len(name) + len(value) < 76
+        if short and value.isascii() and value.isprintable():
             return f"{name}: {value}{self.linesep}"
         return super()._fold(name, value, sanitize)
 

@@ -6,8 +6,10 @@ from email.policy import compat32
 from io import BytesIO
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from visits.mail import ReminderMessage
+from visits.mail import QUICK_FOLDING, ReminderMessage
 
 SUBJECTS = [
     "Reminder: Reception, July 6, 2027, 10:00–11:00",  # not ASCII: encoded
@@ -50,3 +52,14 @@ def test_each_part_has_its_own_unpredictable_boundary():
     again = [part.get_boundary() for part in message.message().walk() if part.is_multipart()]
     assert len(boundaries) == 2 and len(set(boundaries + again)) == 4
     assert all(len(boundary) == 26 for boundary in boundaries)
+
+
+@given(
+    name=st.sampled_from(["Subject", "To", "X-Protocol-Reminder", "Content-Type"]),
+    value=st.text(
+        st.characters(min_codepoint=9, max_codepoint=126, exclude_characters="\r\n\x0b\x0c"),
+        max_size=80,
+    ),
+)
+def test_any_short_ascii_header_folds_as_the_standard_policy_folds_it(name, value):
+    assert QUICK_FOLDING.fold_binary(name, value) == compat32.fold_binary(name, value)
