@@ -1,6 +1,7 @@
 """The reminder's quicker MIME writing gives the same bytes as Python's standard policy."""
 
 from email import message_from_bytes
+from email.errors import HeaderParseError
 from email.generator import BytesGenerator
 from email.policy import compat32
 from io import BytesIO
@@ -62,4 +63,12 @@ def test_each_part_has_its_own_unpredictable_boundary():
     ),
 )
 def test_any_short_ascii_header_folds_as_the_standard_policy_folds_it(name, value):
-    assert QUICK_FOLDING.fold_binary(name, value) == compat32.fold_binary(name, value)
+    assert outcome(QUICK_FOLDING, name, value) == outcome(compat32, name, value)
+
+
+def outcome(policy, name, value):
+    """The folded bytes, or the error (some control characters read as an embedded header)."""
+    try:
+        return policy.fold_binary(name, value)
+    except HeaderParseError as error:
+        return type(error)
