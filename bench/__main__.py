@@ -61,7 +61,26 @@ def main() -> int:
     print(f"{'empty tasks (baseline)':<34} {figures['empty_tasks_per_second']:>10.1f} {1.0:>7.2f}")
     print(f"{'reminders':<34} {figures['reminders_per_second']:>10.1f} {figures['ratio']:>7.2f}")
     print(f"lost: {figures['lost']}, sent twice: {figures['sent_twice']}")
+
+    print_calendars(admin, args.repeat)
     return 0
+
+
+def print_calendars(admin, repeat: int) -> None:
+    from bench import calendars
+
+    print(f"\nCalendar feeds: {calendars.EVENTS:,} engagements, as a ratio to a plain floor:")
+    rows = calendars.run(admin, repeat)
+    print(f"{'work':<34} {'median ms':>10} {'ratio':>7} {'queries':>8}")
+    for row in rows:
+        if row.ratio is not None:
+            print(f"{row.work:<34} {row.seconds * 1000:>10.2f} {row.ratio:>7.2f} {row.queries:>8}")
+    print(f"{'token check, fetched() (1 query)':<34} {'median µs':>10}")
+    for row in rows:
+        if row.ratio is None:
+            print(f"{row.work:<34} {row.seconds * 1e6:>10.1f}")
+    for text, met in calendars.goals(rows):
+        print(f"{'note' if met is None else 'goal met' if met else 'goal NOT MET'}: {text}")
 
 
 # Full pages of the API's lists (the admin's session signs the calls in).

@@ -6,8 +6,13 @@ room, host or guest included. So the texts are kept by that key, in this process
 thousands of events costs one query for its rows and a join, plus the few that changed.
 """
 
+from datetime import UTC, datetime
+
 from django.conf import settings
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from django.utils import timezone, translation
+from django.utils.dateparse import parse_datetime
 
 from calendar_feeds.content import calendar_text, event_text
 from calendar_feeds.selection import with_details
@@ -21,22 +26,35 @@ def text_key(pk, sequence, updated_at, language, staff) -> tuple:
     return (pk, sequence, updated_at, language, staff)
 
 
+def as_text(field: str) -> Cast:
+    # Read as the database writes it: thousands of timestamps would otherwise each be parsed
+    # into a datetime only to be compared, which costs more than rendering the feed.
+    return Cast(field, output_field=CharField())
+
+
 def feed_bytes(engagements, *, name: str, language: str, staff: bool, first_day) -> bytes:
     """`engagements`: the feed's queryset (through the door, ordered)."""
-    rows = list(engagements.values_list("pk", "sequence", "updated_at", "ends_at"))
+    rows = engagements.values_list("pk", "sequence", as_text("updated_at"), as_text("ends_at"))
+    rows = list(rows)
     wanted = {pk: text_key(pk, seq, updated, language, staff) for pk, seq, updated, _ in rows}
     texts = {pk: TEXTS[key] for pk, key in wanted.items() if key in TEXTS}
     missing = [pk for pk in wanted if pk not in texts]
     if missing:
         if len(TEXTS) + len(missing) > KEPT:
             TEXTS.clear()
+        details = with_details(Engagement.objects.filter(pk__in=missing))
         with translation.override(language), timezone.override(settings.TIME_ZONE):
-            for engagement in with_details(Engagement.objects.filter(pk__in=missing)):
+            for engagement in details.annotate(updated_text=as_text("updated_at")):
                 # Keyed by the row as now read: it may have changed since the first query.
-                key = text_key(
-                    engagement.pk, engagement.sequence, engagement.updated_at, language, staff
+                key = (engagement.pk, engagement.sequence, engagement.updated_text)
+                texts[engagement.pk] = TEXTS[text_key(*key, language, staff)] = event_text(
+                    engagement, staff=staff
                 )
-                texts[engagement.pk] = TEXTS[key] = event_text(engagement, staff=staff)
-    last_day = max((timezone.localdate(ends_at) for *_, ends_at in rows), default=first_day)
+    last_end = max((ends_at for *_, ends_at in rows), default=None)  # the same format: in order
+    last_day = timezone.localdate(utc(parse_datetime(last_end))) if last_end else first_day
     events = [texts[pk] for pk, *_ in rows if pk in texts]  # a row deleted meanwhile: gone
     return calendar_text(name=name, first_day=first_day, last_day=last_day, events=events)
+
+
+def utc(moment: datetime) -> datetime:
+    return moment if timezone.is_aware(moment) else moment.replace(tzinfo=UTC)  # SQLite's text
