@@ -7,6 +7,7 @@ class CalendarFeedsConfig(AppConfig):
     verbose_name = _("Calendar feeds")
 
     def ready(self):
-        from calendar_feeds import signals
+        from calendar_feeds import logs, signals
 
         signals.connect()
+        logs.hide_tokens()

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from calendar_feeds.models import FeedScope, Subscription
@@ -61,6 +62,7 @@ def page(request, *, form=None, created=None, rename=None, status=200):
     return render(request, "staff/my_calendars.html", context, status=status)
 
 
+@never_cache  # the page may show a token: not to be kept by a browser or a proxy
 @staff_required
 def my_calendars(request):
     if request.method != "POST":
@@ -81,6 +83,7 @@ def own(request, pk) -> Subscription:
     return get_object_or_404(Subscription.objects.select_for_update(), pk=pk, owner=request.user)
 
 
+@never_cache
 @require_POST
 @staff_required
 @transaction.atomic

@@ -16,7 +16,6 @@ from django.utils.dateparse import parse_datetime
 
 from calendar_feeds.content import calendar_text, event_text
 from calendar_feeds.selection import with_details
-from visits.models import Engagement
 
 TEXTS: dict[tuple, str] = {}
 KEPT = 50_000  # events, about 50 MB at worst; then the memo starts again
@@ -37,12 +36,13 @@ def feed_bytes(engagements, *, name: str, language: str, staff: bool, first_day)
     rows = engagements.values_list("pk", "sequence", as_text("updated_at"), as_text("ends_at"))
     rows = list(rows)
     wanted = {pk: text_key(pk, seq, updated, language, staff) for pk, seq, updated, _ in rows}
-    texts = {pk: TEXTS[key] for pk, key in wanted.items() if key in TEXTS}
+    texts = {pk: text for pk, key in wanted.items() if (text := TEXTS.get(key)) is not None}
     missing = [pk for pk in wanted if pk not in texts]
     if missing:
         if len(TEXTS) + len(missing) > KEPT:
             TEXTS.clear()
-        details = with_details(Engagement.objects.filter(pk__in=missing))
+        # Through the door again: what changed since the first query is judged anew.
+        details = with_details(engagements.filter(pk__in=missing).order_by())
         with translation.override(language), timezone.override(settings.TIME_ZONE):
             for engagement in details.annotate(updated_text=as_text("updated_at")):
                 # Keyed by the row as now read: it may have changed since the first query.

@@ -2,14 +2,16 @@
 data it is drawn from (its cache key and its Last-Modified), read in one query."""
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from django.db.models import Count, Max, Q, Subquery
+from django.db import connection
+from django.db.models import Count, Max, Q, Subquery, Sum
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from calendar_feeds.content import WINDOW_DAYS, window_start
 from calendar_feeds.models import FeedScope
-from visits.models import Engagement
+from visits.models import Engagement, Visit
 from visits.models.choices import LIVE_ENGAGEMENT_STATUSES
 from visits.models.visits import with_principal_guests
 
@@ -17,6 +19,11 @@ from visits.models.visits import with_principal_guests
 # STATUS:CANCELLED, so that subscribed calendars remove it.
 CANCELLED_KEPT = timedelta(days=30)
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def first_day(now) -> date:
+    """The window's first day, in the office's time zone (the VTIMEZONE starts there)."""
+    return timezone.localdate(window_start(now))
 
 
 def feed_engagements(viewer, now=None, *, scope=FeedScope.VISIBLE, owner_id=None, venue_id=None):
@@ -47,6 +54,21 @@ def with_details(engagements):
     )
 
 
+def row_versions() -> dict:
+    """On PostgreSQL, a sum of the row versions (xmin) of every engagement and its visit: it
+    changes with any write, even one that commits after a later-stamped one (the timestamps
+    come from the application's clock, before the commit)."""
+    if connection.vendor != "postgresql":
+        return {}
+    # The visit's table is joined by the other aggregates (visit__...), under its own name.
+    return {
+        f"{model._meta.model_name}_versions": Sum(
+            RawSQL(f'"{model._meta.db_table}".xmin::text::bigint', [])  # noqa: S611 (no input)
+        )
+        for model in (Engagement, Visit)
+    }
+
+
 @dataclass(frozen=True)
 class DataState:
     """Everything a feed can change with, for every viewer at once (so that no permission is
@@ -71,8 +93,9 @@ def data_state(now=None) -> DataState:
     deleted = Engagement.history.filter(history_type="-").order_by("-history_date")
     state = Engagement.objects.aggregate(
         count=Count("pk", filter=in_window),
-        changed=Max("updated_at", filter=in_window),
-        visit_changed=Max("visit__updated_at", filter=in_window),
+        changed=Max("updated_at"),
+        visit_changed=Max("visit__updated_at"),
+        **row_versions(),
         embargo_lifted=Max("visit__embargo_until", filter=Q(visit__embargo_until__lte=now)),
         left_window=Max("ends_at", filter=~in_window),
         expired=Max("updated_at", filter=expired),
@@ -87,5 +110,5 @@ def data_state(now=None) -> DataState:
         state["deleted"],
     ]
     last_change = max((moment for moment in moments if moment is not None), default=EPOCH)
-    key = (*state.values(), timezone.localdate(start))
+    key = (*state.values(), first_day(now))
     return DataState(key=tuple(str(value) for value in key), last_change=last_change)

@@ -18,10 +18,10 @@ from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from calendar_feeds.content import engagement_bytes, window_start
+from calendar_feeds.content import engagement_bytes
 from calendar_feeds.models import FeedScope, Subscription
 from calendar_feeds.rendering import feed_bytes
-from calendar_feeds.selection import data_state, feed_engagements, with_details
+from calendar_feeds.selection import data_state, feed_engagements, first_day, with_details
 from calendar_feeds.tokens import digest
 from visits.models import Engagement
 from visits.models.visibility import STAFF_PERMISSION
@@ -60,7 +60,7 @@ def feed_response(request, feed: str, *, name, private: bool, viewer=None, since
     language, now = language_of(request), timezone.now()
     state = data_state(now)
     changed = max(state.last_change, since) if since else state.last_change
-    state_key = repr((feed, language, state.key, since))
+    state_key = repr((feed, language, str(name), state.key, since))
     key = "calendars:etag:" + hashlib.sha256(state_key.encode()).hexdigest()
     etag = cache.get(key)
     if etag is not None:
@@ -77,7 +77,7 @@ def feed_response(request, feed: str, *, name, private: bool, viewer=None, since
         name=name,
         language=language,
         staff=staff,
-        first_day=window_start(now).date(),
+        first_day=first_day(now),
     )
     response = calendar_response(request, body, changed, private=private)
     cache.set(key, response["ETag"], ETAGS_KEPT)

@@ -2,6 +2,7 @@
 once and kept only as a digest; what each shows decided at each fetch, as its owner; private,
 conditional, and a 304 in two queries."""
 
+import logging
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import parse_http_date
 
+from calendar_feeds.logs import HideFeedTokens
 from calendar_feeds.models import Subscription
 from calendar_feeds.selection import data_state
 from calendar_feeds.tokens import digest
@@ -131,9 +133,26 @@ def test_no_one_changes_someone_elses_feed(client, staff_member, officer):
     assert Subscription.objects.get().name == "Mon agenda"
 
 
-def test_an_unknown_token_is_a_404(client):
-    assert client.get("/calendars/feeds/" + "A" * 32 + ".ics").status_code == 404
+def test_an_unknown_token_is_a_404_and_never_logged(client, caplog):
+    guess = "Abc-_" * 7
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        assert client.get(f"/calendars/feeds/{guess}.ics").status_code == 404
+    [record] = [r for r in caplog.records if r.name == "django.request"]
+    assert record.getMessage() == "Not Found: /calendars/feeds/….ics"
     assert client.get("/calendars/feeds/x.ics").status_code == 404
+
+
+def test_the_access_log_hides_tokens():
+    record = logging.LogRecord("gunicorn.access", logging.INFO, "", 0, "%(r)s %(s)s", (), None)
+    record.args = {"r": "GET /calendars/feeds/Abc-_Abc-_.ics?lang=fr HTTP/1.1", "s": "200"}
+    HideFeedTokens().filter(record)
+    assert record.getMessage() == "GET /calendars/feeds/….ics?lang=fr HTTP/1.1 200"
+
+
+def test_the_page_that_shows_a_token_is_not_kept(client, staff_member):
+    client.force_login(staff_member)
+    response = client.post(PAGE, {"name": "Tout", "scope": "visible"})
+    assert "no-store" in response["Cache-Control"]
 
 
 def test_each_feed_shows_what_its_owner_may_see_now(client, staff_member, cleared_officer):

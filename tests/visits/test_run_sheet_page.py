@@ -122,19 +122,19 @@ def test_run_sheet_shows_the_programme_in_time_order_with_durations(staff_client
     assert page.sections["Programme"] == [
         [
             "10:30–10:55 25 minutes",
-            "Welcome Welcome on arrival",
+            "Welcome Welcome on arrival Add to my calendar",
             "Parvis",
             "Anne Hidalgo (Mayor of Paris)",
         ],
         [
             "11:00–12:30 90 minutes",
-            "Lunch Lunch Interpreter seated left of the Mayor.",
+            "Lunch Lunch Interpreter seated left of the Mayor. Add to my calendar",
             "Salle des Fêtes",
             "Anne Hidalgo (Mayor of Paris) Patrick Bloche (First Deputy Mayor)",
         ],
         [
             "10:00–10:45 45 minutes",
-            "Golden Book signing Golden Book signing Tentative",
+            "Golden Book signing Golden Book signing Tentative Add to my calendar",
             "Salle des Fêtes",
             "",
         ],
@@ -210,3 +210,14 @@ def test_run_sheet_query_count_does_not_grow_with_engagements(
 def test_run_sheet_of_a_malformed_reference_is_not_found(staff_client):
     assert staff_client.get("/staff/visits/%00/run-sheet/").status_code == 404
     assert staff_client.get("/staff/visits/V 2027/run-sheet/").status_code == 404
+
+
+def test_each_engagement_of_the_run_sheet_can_be_added_to_ones_calendar(staff_client):
+    visit = visit_of("Roberto Gualtieri")
+    reception = engagement(visit, utc(TUESDAY, 8), title_en="Reception")
+    html = staff_client.get(run_sheet_url(visit)).content.decode()
+    link = reverse("calendars:engagement", args=[reception.uid]) + "?lang=en"
+    assert f'href="{link}"' in html
+    download = staff_client.get(link)
+    assert download.status_code == 200
+    assert b"SUMMARY:Reception\r\n" in download.content

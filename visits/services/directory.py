@@ -40,7 +40,7 @@ HOST_FIELDS = ("name", "office_fr", "office_en", "precedence", "email", "is_acti
 SHOWN = {
     Guest: (("name", "title_fr", "title_en"), "visit__participants__guest"),
     Venue: (("name", "building"), "venue"),
-    Host: (("name", "office_fr", "office_en"), "hosts"),
+    Host: (("name", "office_fr", "office_en", "precedence"), "hosts"),  # precedence: the order
 }
 FIELDS = {Guest: GUEST_FIELDS, Venue: VENUE_FIELDS, Host: HOST_FIELDS}
 
@@ -62,11 +62,8 @@ def update_record(record, *, by, precondition=None, **changes):
     model = type(record)
     refuse_unknown(model, changes)
     authorize(by, f"visits.change_{model._meta.model_name}")
-    shown, lookup = SHOWN[model]
-    showing = Engagement.objects.filter(**{lookup: record}).values("pk")
-    if set(changes) & set(shown):
-        # The lock order is visit, engagement, room, hosts, guests: engagements come first.
-        list(Engagement.objects.select_for_update().filter(pk__in=showing).order_by("pk"))
+    if set(changes) & set(SHOWN[model][0]):
+        lock_showing(record)
     current = model.objects.select_for_update().get(pk=record.pk)
     if by is not None and model is Guest and not Guest.objects.visible_to(by).contains(current):
         raise PermissionDenied(f"{by} may not see guest {current.pk}")
@@ -78,11 +75,27 @@ def update_record(record, *, by, precondition=None, **changes):
     for name in changed:
         setattr(current, name, changes[name])
     validate_and_save(current)
-    if set(changed) & set(shown):
-        Engagement.objects.filter(pk__in=showing).update(
-            sequence=F("sequence") + 1, updated_at=timezone.now()
-        )
+    if set(changed) & set(SHOWN[model][0]):
+        tell_calendars(current)
     return current
+
+
+def showing(record):
+    shown, lookup = SHOWN[type(record)]
+    return Engagement.objects.filter(**{lookup: record}).values("pk")
+
+
+def lock_showing(record) -> None:
+    """The engagements that show `record`, locked before it is (the lock order is visit,
+    engagement, room, hosts, guests)."""
+    list(Engagement.objects.select_for_update().filter(pk__in=showing(record)).order_by("pk"))
+
+
+def tell_calendars(record) -> None:
+    """The engagements that show `record` changed for calendars: their sequence moves."""
+    Engagement.objects.filter(pk__in=showing(record)).update(
+        sequence=F("sequence") + 1, updated_at=timezone.now()
+    )
 
 
 def beside_fields(record, error: ValidationError) -> dict:
