@@ -100,7 +100,7 @@ def fetched(token: str) -> Subscription | None:
             f" WHERE token_digest = %s AND owner_id IN"
             f" (SELECT {users.pk.column} FROM {users.db_table} WHERE is_active)"
             " RETURNING id, owner_id, name, scope, venue_id, access_changed_at",
-            [timezone.now(), digest(token)],
+            [connection.ops.adapt_datetimefield_value(timezone.now()), digest(token)],
         )
         row = cursor.fetchone()
     if row is None:
