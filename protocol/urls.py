@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -16,3 +17,4 @@ urlpatterns = [
     path("calendars/", include("calendar_feeds.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+urlpatterns += i18n_patterns(path("", include("visits.public_urls")))

@@ -1,0 +1,12 @@
+"""Public pages, under /fr/ and /en/ (i18n_patterns in protocol/urls.py), their paths
+translated."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from visits.views import public
+
+app_name = "public"
+urlpatterns = [
+    path(_("guests/"), public.distinguished_guests, name="guests"),
+]

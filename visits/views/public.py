@@ -1,0 +1,91 @@
+"""The public record of whom the City has received: past visits the door lets anyone see,
+newest first, in French or English, filtered by year, category and country, searched by name."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.db.models.functions import ExtractYear
+from django.shortcuts import render
+from django.urls import translate_url
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from visits.models import Engagement, VisitGuest
+from visits.models.choices import DelegationRole, GuestCategory
+from visits.models.visits import Visit
+
+PER_PAGE = 50
+
+
+def past_principal_guests():
+    """Each principal guest of a past visit the public may see, with its visit and rooms."""
+    past = Visit.objects.visible_to(None).filter(starts_on__lt=timezone.localdate())
+    rooms = Engagement.objects.filter(venue__isnull=False).select_related("venue")
+    return (
+        VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL, visit__in=past)
+        .select_related("guest", "visit")
+        .prefetch_related(Prefetch("visit__engagements", rooms.order_by("starts_at", "pk")))
+        .order_by("-visit__starts_on", "-visit__reference", "position", "pk")
+    )
+
+
+class GuestFilters(forms.Form):
+    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+
+    def __init__(self, data, *, years, country_codes):
+        super().__init__(data)
+        everything = [("", _("All"))]
+        self.fields["year"].choices = everything + [(year, year) for year in years]
+        self.fields["category"].choices = everything + list(GuestCategory.choices)
+        named = sorted(((code, countries.name(code)) for code in country_codes), key=lambda c: c[1])
+        self.fields["country"].choices = everything + named
+
+    def narrow(self, participants):
+        wanted = self.cleaned_data
+        if wanted["q"]:
+            participants = participants.filter(guest__name__icontains=wanted["q"])
+        if wanted["year"]:
+            participants = participants.filter(visit__starts_on__year=wanted["year"])
+        if wanted["category"]:
+            participants = participants.filter(guest__category=wanted["category"])
+        if wanted["country"]:
+            participants = participants.filter(guest__country=wanted["country"])
+        return participants
+
+
+def alternates(request) -> list[tuple[str, str]]:
+    """This page in each language (hreflang links, the language switch)."""
+    here = request.build_absolute_uri()
+    return [(code, translate_url(here, code)) for code in ("fr", "en")]
+
+
+def distinguished_guests(request):
+    everyone = past_principal_guests()
+    years = everyone.annotate(year=ExtractYear("visit__starts_on")).values_list("year", flat=True)
+    codes = everyone.exclude(guest__country="").values_list("guest__country", flat=True)
+    form = GuestFilters(
+        request.GET or None,
+        years=list(years.order_by("-year").distinct()),
+        country_codes=list(codes.order_by().distinct()),
+    )
+    status = 200
+    shown = everyone
+    if form.is_bound:
+        if form.is_valid():
+            shown = form.narrow(everyone)
+        else:
+            status, shown = 400, everyone.none()
+    page = Paginator(shown, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "alternates": alternates(request),
+    }
+    return render(request, "public/guests.html", context, status=status)
