@@ -14,8 +14,9 @@ def hidden(value):
 class HideFeedTokens(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = hidden(record.msg)
-        if isinstance(record.args, dict):  # gunicorn's access log: its atoms
-            record.args = {name: hidden(value) for name, value in record.args.items()}
+        if isinstance(record.args, dict):  # gunicorn's access log: its atoms, changed in place
+            for name, value in record.args.items():  # (their class answers "-" for any other)
+                record.args[name] = hidden(value)
         elif record.args:
             record.args = tuple(hidden(value) for value in record.args)
         return True

@@ -142,11 +142,19 @@ def test_an_unknown_token_is_a_404_and_never_logged(client, caplog):
     assert client.get("/calendars/feeds/x.ics").status_code == 404
 
 
-def test_the_access_log_hides_tokens():
-    record = logging.LogRecord("gunicorn.access", logging.INFO, "", 0, "%(r)s %(s)s", (), None)
-    record.args = {"r": "GET /calendars/feeds/Abc-_Abc-_.ics?lang=fr HTTP/1.1", "s": "200"}
+class Atoms(dict):
+    """Like gunicorn's SafeAtoms: "-" for what a log format names and the request lacks."""
+
+    def __getitem__(self, name):
+        return super().get(name, "-")
+
+
+def test_the_access_log_hides_tokens_and_keeps_its_atoms():
+    fields = "%(r)s %(s)s %({x-forwarded-for}i)s"
+    record = logging.LogRecord("gunicorn.access", logging.INFO, "", 0, fields, (), None)
+    record.args = Atoms(r="GET /calendars/feeds/Abc-_Abc-_.ics?lang=fr HTTP/1.1", s="200")
     HideFeedTokens().filter(record)
-    assert record.getMessage() == "GET /calendars/feeds/….ics?lang=fr HTTP/1.1 200"
+    assert record.getMessage() == "GET /calendars/feeds/….ics?lang=fr HTTP/1.1 200 -"
 
 
 def test_the_page_that_shows_a_token_is_not_kept(client, staff_member):

@@ -208,6 +208,14 @@ def test_a_visit_that_changes_kind_takes_the_new_kinds_checklist_and_keeps_work_
     assert [row[1] for row in rows(task=diploma)] == ["overdue", "task"]
 
 
+def test_a_change_of_kind_keeps_a_task_whose_reminder_was_sent(visit):
+    flags = visit.checklist.get(title_en="Flags and anthems")
+    Reminder.objects.filter(task=flags, kind="task").update(status="sent")
+    services.update_visit(visit, by=None, kind="honorary_citizenship")
+    assert visit.checklist.filter(pk=flags.pk).exists()
+    assert Reminder.objects.filter(task=flags, status="sent").count() == 1
+
+
 def test_a_task_done_or_reassigned_changes_its_reminders(visit, staff_member):
     task = visit.checklist.get(title_en="Flags and anthems")
     task.assignee = staff_member

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 from celery.contrib.testing.worker import start_worker
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -220,3 +221,17 @@ def test_a_batch_handed_out_twice_at_once_sends_each_reminder_once(officer, mail
     assert sum(outcome["skipped"] for outcome in outcomes) == 3
     assert len(mail_to_smtp.messages) == 3
     assert dispatch.send_batch(ids) == {"skipped": 3}  # and once more, later
+
+
+@pytest.mark.django_db
+def test_sending_inside_a_transaction_leaves_its_commits_waiting_for_the_disk(
+    officer, mail_to_smtp
+):
+    """The take's commit skips the disk only when it is a transaction of its own: inside an
+    outer one (a test, a request), SET LOCAL would last until that one ends."""
+    make_due(plan_visit(officer))
+    dispatch.send_one(dispatch.claim_due()[0])
+    assert len(mail_to_smtp.messages) == 1
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        assert cursor.fetchone()[0] == "on"

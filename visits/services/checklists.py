@@ -3,7 +3,9 @@ day, each with a reminder on its deadline and an escalation when overdue."""
 
 from datetime import timedelta
 
-from visits.models import ChecklistTask, ChecklistTemplate, Visit
+from django.utils import timezone
+
+from visits.models import ChecklistTask, ChecklistTemplate, Reminder, ReminderStatus, Visit
 from visits.services.reminders import plan_task_reminders
 
 
@@ -37,13 +39,20 @@ def give_checklist(visit: Visit) -> list[ChecklistTask]:
 
 def follow_visit_kind(visit: Visit, was: str) -> None:
     """The visit changed kind: it gets the new kind's tasks it lacks, and loses the old kind's
-    that the new one does not have and nobody has taken up (not done, no assignee). Work begun
-    and tasks added by hand stay."""
+    that the new one does not have and nobody has taken up (not done, no assignee, no reminder
+    sent, deadline not past). Work begun, what was said, and tasks added by hand stay."""
     old, new = steps_of(was), steps_of(visit.kind)
     have = {(task.title_fr, task.days_from_visit): task for task in visit.checklist.all()}
+    today = timezone.localdate()
+    reminded = set(
+        Reminder.objects.filter(task__visit=visit, status=ReminderStatus.SENT).values_list(
+            "task_id", flat=True
+        )
+    )
     for key, task in have.items():
-        if key in old and key not in new and task.done_at is None and task.assignee_id is None:
-            task.delete()  # and its reminders
+        untouched = task.done_at is None and task.assignee_id is None and task.pk not in reminded
+        if key in old and key not in new and untouched and task.due_on >= today:
+            task.delete()  # and its reminders, none of them sent
     add_tasks(visit, [step for key, step in new.items() if key not in have])
 
 

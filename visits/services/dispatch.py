@@ -109,8 +109,10 @@ def send_chunk(rows, composer, connection, execution) -> Counter:
     finds them taken or sent), send each, record the outcomes: two commits per chunk."""
     now = timezone.now()
     pks = [row.pk for row in rows]
+    outermost = not transaction.get_connection().in_atomic_block
     with transaction.atomic():
-        not_waiting_for_the_disk()
+        if outermost:  # SET LOCAL lasts until the outermost transaction ends
+            not_waiting_for_the_disk()
         count = Reminder.objects.filter(
             pk__in=pks, status=Status.SENDING, taken_by__isnull=True
         ).update(taken_by=execution, claimed_at=now)
