@@ -14,10 +14,8 @@ from calendar_feeds.models import FeedScope
 from visits.models import Engagement, Visit
 from visits.models.choices import LIVE_ENGAGEMENT_STATUSES
 from visits.models.visits import with_principal_guests
+from visits.services.calendars import CANCELLED_KEPT, still_in_feeds
 
-# A cancelled or postponed engagement stays in feeds this long after the change, as
-# STATUS:CANCELLED, so that subscribed calendars remove it.
-CANCELLED_KEPT = timedelta(days=30)
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 
@@ -30,9 +28,8 @@ def feed_engagements(viewer, now=None, *, scope=FeedScope.VISIBLE, owner_id=None
     """Engagements `viewer` may see (None: the public), from the window's start on, ordered;
     `scope` narrows them to those of the user `owner_id` or to one room."""
     now = now or timezone.now()
-    shown = Q(status__in=LIVE_ENGAGEMENT_STATUSES) | Q(updated_at__gte=now - CANCELLED_KEPT)
-    engagements = Engagement.objects.visible_to(viewer, now).filter(
-        shown, ends_at__gte=window_start(now)
+    engagements = Engagement.objects.visible_to(viewer, now, withdrawn=True).filter(
+        still_in_feeds(now), ends_at__gte=window_start(now)
     )
     if scope == FeedScope.MINE:
         mine = (

@@ -150,3 +150,32 @@ def test_a_change_that_commits_late_is_not_answered_304(client):
     writer.join()
     again = client.get(PUBLIC, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 200 and str(hidden.uid) not in again.content.decode()
+
+
+@pytest.mark.django_db
+def test_renaming_a_room_does_not_bring_back_engagements_cancelled_long_ago(client):
+    gone = engagement()
+    services.cancel_engagement(gone, by=None)
+    Engagement.objects.filter(pk=gone.pk).update(updated_at=timezone.now() - timedelta(days=40))
+    kept = EngagementFactory(visit=VisitFactory(starts_on=SOON), venue=gone.venue)
+    update_record(gone.venue, by=None, name="Salle Renommée")
+    body = client.get(PUBLIC).content.decode()
+    assert str(gone.uid) not in body and str(kept.uid) in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("to_status", ["cancelled", "postponed"])
+def test_a_visit_withdrawn_after_its_announcement_stays_in_the_public_feed_as_cancelled(
+    client, to_status
+):
+    announced = engagement()
+    never_announced = EngagementFactory(
+        visit=VisitFactory(starts_on=SOON, status="requested", principal=GuestFactory())
+    )
+    assert str(announced.uid) in client.get(PUBLIC).content.decode()
+    services.move_visit(announced.visit, to_status, by=None)
+    services.move_visit(never_announced.visit, "cancelled", by=None)
+    body = unfold(client.get(PUBLIC).content)
+    event = body[body.index(f"UID:{announced.uid}@protocol") :].split("END:VEVENT")[0]
+    assert "STATUS:CANCELLED" in event
+    assert str(never_announced.uid) not in body

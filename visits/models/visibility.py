@@ -8,7 +8,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from visits.models.choices import PUBLISHED_VISIT_STATUSES, Confidentiality, HonourStatus
+from visits.models.choices import (
+    PUBLISHED_VISIT_STATUSES,
+    Confidentiality,
+    HonourStatus,
+    VisitStatus,
+)
+
+WITHDRAWN_VISIT_STATUSES = (VisitStatus.CANCELLED, VisitStatus.POSTPONED)
 
 CONFIDENTIAL_PERMISSION = "visits.view_confidential_visits"
 STAFF_PERMISSION = "visits.view_visit"
@@ -35,6 +42,25 @@ def visit_filter_for(viewer, now=None) -> Q | None:
     return public_visit_filter(now)
 
 
+def withdrawn_public_visit_filter(now=None) -> Q:
+    """Visits the public saw (public, announced, past their embargo) until they were cancelled
+    or postponed. Calendar feeds keep their engagements a while, marked cancelled, so that
+    subscribed calendars remove them; no page lists them."""
+    now = now or timezone.now()
+    from visits.models import Visit  # the history model exists once the models are built
+
+    was_published = Visit.history.model.objects.filter(
+        id=models.OuterRef("pk"),
+        status__in=PUBLISHED_VISIT_STATUSES,
+        confidentiality=Confidentiality.PUBLIC,
+    )
+    return (
+        Q(confidentiality=Confidentiality.PUBLIC, status__in=WITHDRAWN_VISIT_STATUSES)
+        & (Q(embargo_until__isnull=True) | Q(embargo_until__lte=now))
+        & Q(models.Exists(was_published))
+    )
+
+
 class VisitQuerySet(models.QuerySet):
     def visible_to(self, viewer, now=None):
         condition = visit_filter_for(viewer, now)
@@ -42,10 +68,14 @@ class VisitQuerySet(models.QuerySet):
 
 
 class EngagementQuerySet(models.QuerySet):
-    def visible_to(self, viewer, now=None):
+    def visible_to(self, viewer, now=None, *, withdrawn: bool = False):
+        """`withdrawn`: also the engagements of visits the public saw until they were cancelled
+        or postponed (for calendar feeds, which must tell subscribers)."""
         condition = visit_filter_for(viewer, now)
         if condition is None:
             return self
+        if withdrawn:
+            condition |= withdrawn_public_visit_filter(now)
         return self.filter(visit__in=self.model.visit.field.related_model.objects.filter(condition))
 
 

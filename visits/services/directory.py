@@ -6,12 +6,11 @@ the sequence of the engagements that show it (RFC 5545: clients then fetch them 
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from visits.models import Engagement, Guest, Host, Venue
 from visits.services.attribution import authorize
+from visits.services.calendars import tell_calendars_of
 from visits.services.errors import Conflict, RuleBroken
 
 GUEST_FIELDS = (
@@ -93,9 +92,7 @@ def lock_showing(record) -> None:
 
 def tell_calendars(record) -> None:
     """The engagements that show `record` changed for calendars: their sequence moves."""
-    Engagement.objects.filter(pk__in=showing(record)).update(
-        sequence=F("sequence") + 1, updated_at=timezone.now()
-    )
+    tell_calendars_of(Engagement.objects.filter(pk__in=showing(record)))
 
 
 def beside_fields(record, error: ValidationError) -> dict:

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -16,6 +16,7 @@ from visits.models.choices import (
 )
 from visits.models.visits import visit_history
 from visits.services.attribution import attribute, authorize
+from visits.services.calendars import tell_calendars_of
 from visits.services.checklists import follow_visit_dates, follow_visit_kind, give_checklist
 from visits.services.errors import RuleBroken
 from visits.services.reminders import plan_visit_reminders
@@ -92,7 +93,7 @@ def update_visit(visit: Visit, *, by, hosts=None, precondition=None, **changes) 
     if set(changed) & set(SHOWN_ON_ENGAGEMENTS):
         # Calendars describe each engagement with its visit: they must fetch them again.
         lock_programme(current)
-        current.engagements.update(sequence=F("sequence") + 1, updated_at=timezone.now())
+        tell_calendars_of(current.engagements.all())
     if hosts_changed:
         current.skip_history_when_saving = True
         current.hosts.set(hosts)
@@ -145,7 +146,7 @@ def record_delegation_change(visit: Visit, by) -> None:
     attribute(visit, by, gettext_lazy("Delegation changed"))
     visit_history.create_historical_record(visit, "~")
     lock_programme(visit)
-    visit.engagements.update(sequence=F("sequence") + 1, updated_at=now)
+    tell_calendars_of(visit.engagements.all())
 
 
 def lock_programme(visit: Visit) -> None:
