@@ -9,4 +9,9 @@ from visits.views import public
 app_name = "public"
 urlpatterns = [
     path(_("guests/"), public.distinguished_guests, name="guests"),
+    path(
+        _("guests/data.<str:file_format>"),
+        public.distinguished_guests_data,
+        name="guests_data",
+    ),
 ]

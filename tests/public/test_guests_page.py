@@ -136,3 +136,56 @@ def test_a_constant_number_of_queries(client, django_assert_num_queries, count):
     with django_assert_num_queries(7):
         response = client.get(url())
     assert response.content.decode().count("<td><time") == count
+
+
+def data_url(file_format, language="en", **query):
+    with translation.override(language):
+        path = reverse("public:guests_data", args=[file_format])
+    return path + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
+
+
+def test_the_same_list_as_csv_and_json_with_the_same_filters_and_door(client):
+    received("Roberto Gualtieri", on=date(2024, 6, 1), room="Salon des Arcades")
+    received("Kai Wegner", on=date(2025, 6, 1), country="DE", room="Salle des Fêtes")
+    received("Secret Guest", confidentiality="confidential")
+    data = client.get(data_url("json", year=2025)).json()
+    assert data == {
+        "guests": [
+            {
+                "date": "2025-06-01",
+                "guest": "Kai Wegner",
+                "title_fr": "Maire de Rome",
+                "title_en": "Mayor of Rome",
+                "category": "mayor",
+                "country": "DE",
+                "occasion_fr": "Visite officielle",
+                "occasion_en": "Official visit",
+                "rooms": "Salle des Fêtes",
+                "reference": data["guests"][0]["reference"],
+            }
+        ]
+    }
+    response = client.get(data_url("csv", "fr"))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert lines[0] == (
+        "date,guest,title_fr,title_en,category,country,occasion_fr,occasion_en,rooms,reference"
+    )
+    assert [line.split(",")[1] for line in lines[1:]] == ["Kai Wegner", "Roberto Gualtieri"]
+    page = client.get(url()).content.decode()
+    assert "<code>rooms</code>" in page and 'href="/en/guests/data.csv"' in page
+
+
+def test_open_data_refuses_a_bad_filter_and_an_unknown_format(client):
+    response = client.get(data_url("json", year="soon"))
+    assert response.status_code == 400 and "year" in response.json()["errors"]
+    assert client.get(data_url("xml")).status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_open_data_reads_a_constant_number_of_queries(client, django_assert_num_queries, count):
+    for n in range(count):
+        received(f"Guest {n}", on=PAST - timedelta(days=n))
+    # The request's savepoint and release; years and countries; the guests; their rooms.
+    with django_assert_num_queries(6):
+        assert len(client.get(data_url("json")).json()["guests"]) == count

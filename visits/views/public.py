@@ -5,6 +5,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.db.models.functions import ExtractYear
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import translate_url
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django_countries import countries
 from visits.models import Engagement, VisitGuest
 from visits.models.choices import DelegationRole, GuestCategory
 from visits.models.visits import Visit
+from visits.views import open_data
 
 PER_PAGE = 50
 
@@ -63,29 +65,46 @@ def alternates(request) -> list[tuple[str, str]]:
     return [(code, translate_url(here, code)) for code in ("fr", "en")]
 
 
-def distinguished_guests(request):
+def filtered(request):
+    """The filters as asked (a GET form), and the guests they keep; none when they are wrong."""
     everyone = past_principal_guests()
     years = everyone.annotate(year=ExtractYear("visit__starts_on")).values_list("year", flat=True)
     codes = everyone.exclude(guest__country="").values_list("guest__country", flat=True)
+    query = request.GET.copy()
+    for ignored in ("page", "format"):
+        query.pop(ignored, None)
     form = GuestFilters(
-        request.GET or None,
+        query or None,
         years=list(years.order_by("-year").distinct()),
         country_codes=list(codes.order_by().distinct()),
     )
-    status = 200
-    shown = everyone
-    if form.is_bound:
-        if form.is_valid():
-            shown = form.narrow(everyone)
-        else:
-            status, shown = 400, everyone.none()
+    if not form.is_bound:
+        return form, everyone, query
+    return form, (form.narrow(everyone) if form.is_valid() else everyone.none()), query
+
+
+def distinguished_guests(request):
+    form, shown, query = filtered(request)
     page = Paginator(shown, PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "form": form,
         "page": page,
         "query": query.urlencode(),
         "alternates": alternates(request),
+        "columns": open_data.COLUMNS,
     }
-    return render(request, "public/guests.html", context, status=status)
+    return render(request, "public/guests.html", context, status=400 if form.errors else 200)
+
+
+def distinguished_guests_data(request, file_format: str):
+    """The same list, filters and door, as CSV or JSON (open data); its columns are described
+    on the page."""
+    if file_format not in ("csv", "json"):
+        raise Http404
+    form, shown, _query = filtered(request)
+    if form.errors:
+        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+    rows = (open_data.row(participant) for participant in shown)
+    if file_format == "csv":
+        return open_data.csv_response(rows)
+    return JsonResponse({"guests": list(rows)}, json_dumps_params={"ensure_ascii": False})
