@@ -4,7 +4,7 @@ translated."""
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from visits.views import public
+from visits.views import honours, public
 
 app_name = "public"
 urlpatterns = [
@@ -14,4 +14,5 @@ urlpatterns = [
         public.distinguished_guests_data,
         name="guests_data",
     ),
+    path(_("honorary-citizens/"), honours.honorary_citizens, name="honorary_citizens"),
 ]
