@@ -3,7 +3,6 @@
 
 from uuid import UUID
 
-from django.db.models import F, OuterRef, Subquery
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
@@ -16,8 +15,9 @@ from visits.api.pagination import Page
 from visits.api.partial import partial
 from visits.api.schemas import GuestRef, HonourId, InputSchema, IsoDate, with_errors
 from visits.api.versions import etag_of, if_match
-from visits.models import Engagement, Guest, HonoraryCitizenship
+from visits.models import Engagement, Guest
 from visits.models.choices import DatePrecision, HonourStatus
+from visits.queries.honours import visible_honours
 from visits.services import honours as rules
 
 router = Router(tags=["honorary citizenships"], auth=SIGNED_IN)
@@ -73,20 +73,6 @@ class HonourFilters(Schema):
         if self.honoree is not None:
             honours = honours.filter(honoree=self.honoree)
         return honours
-
-
-def visible_honours(viewer):
-    """Through the door; the ceremony's UID only when the viewer may see the ceremony."""
-    ceremonies = Engagement.objects.visible_to(viewer).filter(pk=OuterRef("ceremony"))
-    return (
-        HonoraryCitizenship.objects.visible_to(viewer)
-        .select_related("honoree")
-        .annotate(
-            ceremony_uid=Subquery(ceremonies.values("uid")[:1]),
-            ceremony_on=Subquery(ceremonies.values("starts_at")[:1]),
-        )
-        .order_by(F("voted_on").desc(nulls_last=True), "pk")
-    )
 
 
 def linked_records(request, data: dict) -> dict:

@@ -1,14 +1,12 @@
 """What anyone may read: past distinguished guests, through the public side of the door."""
 
-from django.utils import timezone
 from ninja import Router
 from ninja.pagination import paginate
 
-from visits.api.honours import visible_honours
 from visits.api.pagination import Page
 from visits.api.schemas import DistinguishedGuestOut, HonoraryCitizenOut, with_errors
-from visits.models import Visit, VisitGuest
-from visits.models.choices import DelegationRole
+from visits.queries.guests import received_guests
+from visits.queries.honours import visible_honours
 
 router = Router(tags=["public"])
 
@@ -22,11 +20,7 @@ router = Router(tags=["public"])
 @paginate(Page)
 def distinguished_guests(request):
     """Principal guests of public, announced or held visits past their embargo, newest first."""
-    past = Visit.objects.visible_to(None).filter(starts_on__lt=timezone.localdate())
-    participants = VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL, visit__in=past)
-    return participants.select_related("guest", "visit").order_by(
-        "-visit__starts_on", "-visit__reference", "position", "pk"
-    )
+    return received_guests()
 
 
 @router.get(

@@ -4,8 +4,8 @@ door, with its dates at the precision known."""
 from django.shortcuts import render
 from django.utils.formats import date_format
 
-from visits.api.honours import visible_honours
 from visits.models.choices import DatePrecision
+from visits.queries.honours import visible_honours
 from visits.views.public import alternates
 
 FORMATS = {DatePrecision.DAY: "DATE_FORMAT", DatePrecision.MONTH: "YEAR_MONTH_FORMAT"}

@@ -2,19 +2,19 @@
 newest first, in French or English, filtered by year, category and country, searched by name."""
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.db.models.functions import ExtractYear
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import translate_url
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from visits.models import Engagement, VisitGuest
-from visits.models.choices import DelegationRole, GuestCategory
-from visits.models.visits import Visit
+from visits.models import Engagement
+from visits.models.choices import GuestCategory
+from visits.queries.guests import received_guests
 from visits.views import open_data
 
 PER_PAGE = 50
@@ -22,13 +22,9 @@ PER_PAGE = 50
 
 def past_principal_guests():
     """Each principal guest of a past visit the public may see, with its visit and rooms."""
-    past = Visit.objects.visible_to(None).filter(starts_on__lt=timezone.localdate())
     rooms = Engagement.objects.filter(venue__isnull=False).select_related("venue")
-    return (
-        VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL, visit__in=past)
-        .select_related("guest", "visit")
-        .prefetch_related(Prefetch("visit__engagements", rooms.order_by("starts_at", "pk")))
-        .order_by("-visit__starts_on", "-visit__reference", "position", "pk")
+    return received_guests().prefetch_related(
+        Prefetch("visit__engagements", rooms.order_by("starts_at", "pk"))
     )
 
 
@@ -62,7 +58,7 @@ class GuestFilters(forms.Form):
 def alternates(request) -> list[tuple[str, str]]:
     """This page in each language (hreflang links, the language switch)."""
     here = request.build_absolute_uri()
-    return [(code, translate_url(here, code)) for code in ("fr", "en")]
+    return [(code, translate_url(here, code)) for code, _name in settings.LANGUAGES]
 
 
 def filtered(request):
