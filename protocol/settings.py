@@ -113,7 +113,7 @@ LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -124,6 +124,19 @@ STORAGES = {
         )
     },
 }
+
+# Each process keeps its own copies: the feeds' ETags and event texts (default), and the
+# rendered public pages (visits/views/page_cache.py), under keys that change with the data.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "public-pages",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
+}
+PUBLIC_PAGES_CACHE = env.bool("PUBLIC_PAGES_CACHE", default=True)
 
 # Mail: printed on the console unless EMAIL_URL names a real server (smtp://host:port).
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

@@ -53,5 +53,5 @@ def test_dates_at_their_precision_posthumous_and_proxies(client):
 def test_a_constant_number_of_queries(client, django_assert_num_queries, count):
     for n in range(count):
         honour(f"Citizen {n}")
-    with django_assert_num_queries(3):  # the request's savepoint and release; the honours
+    with django_assert_num_queries(2):  # the state of the public data; the honours
         assert client.get(url()).content.decode().count("<tr>") == count + 1

@@ -5,6 +5,7 @@ from visits.models.guests import Guest
 from visits.models.honours import HonoraryCitizenship
 from visits.models.lifecycle import VisitTransition
 from visits.models.places import Host, Venue
+from visits.models.public_state import PublicState
 from visits.models.references import ReferenceSequence
 from visits.models.reminders import Reminder, ReminderKind, ReminderStatus
 from visits.models.staff import StaffProfile
@@ -20,6 +21,7 @@ __all__ = [
     "HonoraryCitizenship",
     "IdempotentRequest",
     "Host",
+    "PublicState",
     "ReferenceSequence",
     "Reminder",
     "ReminderKind",

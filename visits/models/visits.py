@@ -95,6 +95,12 @@ class Visit(models.Model):
         indexes = [
             models.Index(fields=["starts_on"]),
             models.Index(fields=["status", "confidentiality"]),
+            # the latest embargo lifted is part of the public pages' cache key
+            models.Index(
+                fields=["embargo_until"],
+                condition=models.Q(embargo_until__isnull=False),
+                name="visit_embargo",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

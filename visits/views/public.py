@@ -16,6 +16,7 @@ from visits.models import Engagement
 from visits.models.choices import GuestCategory
 from visits.queries.guests import received_guests
 from visits.views import open_data
+from visits.views.page_cache import cached_public_page
 
 PER_PAGE = 50
 
@@ -79,6 +80,7 @@ def filtered(request):
     return form, (form.narrow(everyone) if form.is_valid() else everyone.none()), query
 
 
+@cached_public_page
 def distinguished_guests(request):
     form, shown, query = filtered(request)
     page = Paginator(shown, PER_PAGE).get_page(request.GET.get("page"))
@@ -92,6 +94,7 @@ def distinguished_guests(request):
     return render(request, "public/guests.html", context, status=400 if form.errors else 200)
 
 
+@cached_public_page
 def distinguished_guests_data(request, file_format: str):
     """The same list, filters and door, as CSV or JSON (open data); its columns are described
     on the page."""

@@ -1,0 +1,64 @@
+"""Public pages kept rendered on the server, under a key that changes whenever visible data
+changes (visits/queries/public_state.py), and answered with 304 when the client has them.
+
+Each process keeps its own copies (the "pages" cache, in memory): a page costs one small
+query to serve, and nothing breaks when Redis is away.
+"""
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.translation import get_language
+
+from visits.queries.public_state import public_state
+
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
+# Browsers and proxies may keep a copy, but ask each time whether it is still right.
+CACHE_CONTROL = "public, no-cache"
+
+
+def page_key(request, state: str) -> str:
+    wanted = f"{get_language()}|{request.get_full_path()}|{state}"
+    return "public-page:" + hashlib.sha256(wanted.encode()).hexdigest()
+
+
+def rendered(view, request, *args, **kwargs) -> tuple[dict, bytes] | HttpResponse:
+    response = view(request, *args, **kwargs)
+    if response.status_code != 200 or response.streaming:
+        return response  # errors are rare and cheap: not worth keeping
+    headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+    headers["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+    return headers, response.content
+
+
+def cached_public_page(view):
+    """Serves `view`'s page from the cache while the public data stays the same."""
+
+    @wraps(view)
+    def serve(request, *args, **kwargs):
+        if not settings.PUBLIC_PAGES_CACHE or request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        pages = caches["pages"]
+        key = page_key(request, public_state())
+        page = pages.get(key)
+        if page is None:
+            page = rendered(view, request, *args, **kwargs)
+            if isinstance(page, HttpResponse):
+                return page
+            pages.set(key, page)
+        headers, content = page
+        not_modified = get_conditional_response(request, etag=headers["ETag"])
+        response = not_modified or HttpResponse(content)
+        for name, value in headers.items():
+            if not_modified is None or name == "ETag":
+                response[name] = value
+        response["Cache-Control"] = CACHE_CONTROL
+        return response
+
+    # A read needs no transaction of its own: that saves two round trips per page.
+    return transaction.non_atomic_requests(serve)
