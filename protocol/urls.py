@@ -1,10 +1,14 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from protocol.api import api
+from visits.sitemaps import SITEMAPS
+from visits.views.page_cache import cached_public_page
+from visits.views.robots import robots_txt
 
 admin.site.site_header = admin.site.site_title = _("Protocol office")
 admin.site.enable_nav_sidebar = False  # the lists need the width more than a second menu
@@ -16,5 +20,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("calendars/", include("calendar_feeds.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", cached_public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
 ]
 urlpatterns += i18n_patterns(path("", include("visits.public_urls")))

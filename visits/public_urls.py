@@ -4,11 +4,12 @@ translated."""
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from visits.views import honours, public
+from visits.views import guest, honours, public
 
 app_name = "public"
 urlpatterns = [
     path(_("guests/"), public.distinguished_guests, name="guests"),
+    path(_("guests/<int:pk>-<slug:slug>/"), guest.guest_page, name="guest"),
     path(
         _("guests/data.<str:file_format>"),
         public.distinguished_guests_data,

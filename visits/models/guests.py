@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -61,6 +62,11 @@ class Guest(models.Model):
         if not self.sort_name:
             self.sort_name = self.name
         super().save(*args, **kwargs)
+
+    @property
+    def slug(self) -> str:
+        """For readable addresses; the primary key decides, so a renamed guest keeps theirs."""
+        return slugify(self.name) or "guest"
 
     @property
     def title(self) -> str:

@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 
 from visits.queries.public_state import public_state
 
-KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "X-Robots-Tag")
 # Browsers and proxies may keep a copy, but ask each time whether it is still right.
 CACHE_CONTROL = "public, no-cache"
 
@@ -29,6 +29,8 @@ def page_key(request, state: str) -> str:
 
 def rendered(view, request, *args, **kwargs) -> tuple[dict, bytes] | HttpResponse:
     response = view(request, *args, **kwargs)
+    if hasattr(response, "render"):
+        response.render()  # a TemplateResponse (the sitemap)
     if response.status_code != 200 or response.streaming:
         return response  # errors are rare and cheap: not worth keeping
     headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}

@@ -15,7 +15,7 @@ from django_countries import countries
 from visits.models import Engagement
 from visits.models.choices import GuestCategory
 from visits.queries.guests import received_guests
-from visits.views import open_data
+from visits.views import charts, open_data
 from visits.views.page_cache import cached_public_page
 
 PER_PAGE = 50
@@ -85,6 +85,8 @@ def distinguished_guests(request):
     form, shown, query = filtered(request)
     page = Paginator(shown, PER_PAGE).get_page(request.GET.get("page"))
     context = {
+        "years": charts.per_year(shown),
+        "categories": charts.by_category(shown),
         "form": form,
         "page": page,
         "query": query.urlencode(),

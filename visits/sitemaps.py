@@ -1,0 +1,37 @@
+"""sitemap.xml: the public pages in French and English, each with its twin (hreflang), and a
+page per guest the public may know of (through the door, like the pages themselves)."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from visits.queries.guests import known_guests
+
+
+class Bilingual(Sitemap):
+    i18n = True
+    alternates = True
+    # No x-default: Django writes it as the default language's address without its prefix,
+    # which i18n_patterns (the default language prefixed too) does not serve.
+
+
+class PublicPages(Bilingual):
+    priority = 1.0
+
+    def items(self):
+        return ["public:guests", "public:honorary_citizens"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class GuestPages(Bilingual):
+    priority = 0.5
+
+    def items(self):
+        return known_guests().only("pk", "name").order_by("pk")
+
+    def location(self, guest):
+        return reverse("public:guest", args=[guest.pk, guest.slug])
+
+
+SITEMAPS = {"pages": PublicPages, "guests": GuestPages}

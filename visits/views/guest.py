@@ -1,0 +1,30 @@
+"""A page per guest the public may know of: who they are, when the City received them, and
+their honorary citizenship."""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from visits.queries.guests import received_guest
+from visits.queries.honours import visible_honours
+from visits.views.honours import vote_date
+from visits.views.page_cache import cached_public_page
+from visits.views.public import alternates, past_principal_guests
+
+
+@cached_public_page
+def guest_page(request, pk: int, slug: str):
+    guest = received_guest(pk)
+    if guest is None:
+        raise Http404
+    if slug != guest.slug:  # an old or mistyped name in the address: the right one
+        return redirect("public:guest", pk=pk, slug=guest.slug, permanent=True)
+    honour = visible_honours(None).filter(honoree=guest).first()
+    if honour is not None:
+        honour.vote_text = vote_date(honour)
+    context = {
+        "guest": guest,
+        "visits": past_principal_guests().filter(guest=guest),
+        "honour": honour,
+        "alternates": alternates(request),
+    }
+    return render(request, "public/guest.html", context)
