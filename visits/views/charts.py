@@ -9,9 +9,11 @@ from django.db.models.functions import ExtractYear
 from visits.models.choices import GuestCategory
 
 # Sizes in px.
-YEAR_HEIGHT, YEAR_STEP, YEAR_LEFT, YEAR_TOP = 120, 26, 8, 8
+YEAR_HEIGHT, YEAR_WIDTH, YEAR_LEFT, YEAR_TOP = 120, 640, 8, 8
+YEAR_STEP_MAX = 26
+YEAR_LABEL_SPACE = 40  # the room a year's name needs under the bars
+NICE_EVERY = (1, 2, 5, 10, 20, 50)
 CATEGORY_LENGTH, CATEGORY_STEP, CATEGORY_LEFT = 240, 24, 200
-LABEL_EVERY = 5  # with more than a dozen years, name one year in five under its bar
 
 
 @dataclass(frozen=True)
@@ -30,31 +32,39 @@ def scale(counts: list[tuple[str, int]], length: int) -> list[tuple[str, int, in
     return [(label, count, round(count * length / longest)) for label, count in counts]
 
 
+def label_every(step: int) -> int:
+    """Name one year in 1, 2, 5, 10...: the fewest that leaves each name its room."""
+    return next((every for every in NICE_EVERY if every * step >= YEAR_LABEL_SPACE), 100)
+
+
 def per_year(participants) -> dict:
-    rows = (
+    """Every year from the first to the last, those without a guest too: it is a time axis."""
+    rows = dict(
         participants.order_by()
         .annotate(year=ExtractYear("visit__starts_on"))
         .values_list("year")
         .annotate(count=Count("pk"))
-        .order_by("year")
+        .values_list("year", "count")
     )
-    counts = [(str(year), count) for year, count in rows]
-    few = len(counts) <= 12
+    years = range(min(rows), max(rows) + 1) if rows else range(0)
+    counts = [(str(year), rows.get(year, 0)) for year in years]
+    step = max(4, min(YEAR_STEP_MAX, YEAR_WIDTH // max(len(counts), 1)))
+    every = label_every(step)
     drawn = [
         Bar(
             label,
             count,
-            x=YEAR_LEFT + index * YEAR_STEP,
+            x=YEAR_LEFT + index * step,
             y=YEAR_TOP + YEAR_HEIGHT - height,
-            width=YEAR_STEP - 6,
+            width=max(step - max(2, step // 5), 2),
             height=height,
-            named=few or int(label) % LABEL_EVERY == 0,
+            named=int(label) % every == 0 or len(counts) == 1,
         )
         for index, (label, count, height) in enumerate(scale(counts, YEAR_HEIGHT))
     ]
     return {
         "bars": drawn,
-        "width": YEAR_LEFT * 2 + len(drawn) * YEAR_STEP,
+        "width": YEAR_LEFT * 2 + len(drawn) * step + 24,  # room for the last year's name
         "height": YEAR_TOP + YEAR_HEIGHT + 24,
         "axis": YEAR_TOP + YEAR_HEIGHT,
         "labels_at": YEAR_TOP + YEAR_HEIGHT + 16,
