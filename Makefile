@@ -47,6 +47,7 @@ run: demo
 	@echo "  Protocol scheduler: http://127.0.0.1:$(PORT)/"
 	@echo "  Admin:              http://127.0.0.1:$(PORT)/admin/"
 	@echo "  Staff agenda:       http://127.0.0.1:$(PORT)/staff/agenda/"
+	@echo "  Public page:        http://127.0.0.1:$(PORT)/en/guests/ (French: /fr/invites/)"
 	@echo "  Login:              admin / $$DEMO_ADMIN_PASSWORD (as set when the demo data was first loaded)"
 	@echo "  Database:           $${DATABASE_URL:-SQLite in var/}; broker: $${REDIS_URL:-files in var/broker}"
 	@echo "  Ctrl-C stops web, worker and beat."
