@@ -113,7 +113,9 @@ def test_a_bad_filter_is_a_400_that_names_it(client):
     response = client.get(url(year="soon"))
     assert response.status_code == 400
     assert set(response.context["form"].errors) == {"year"}
-    assert 'id="id_year-error"' in response.content.decode()
+    # the id Django's widget names in its aria-describedby
+    assert 'id="id_year_error"' in response.content.decode()
+    assert 'aria-describedby="id_year_error"' in response.content.decode()
 
 
 def test_pages_of_fifty_with_shareable_links(client, monkeypatch):

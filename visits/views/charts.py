@@ -10,7 +10,7 @@ from visits.models.choices import GuestCategory
 
 # Sizes in px.
 YEAR_HEIGHT, YEAR_WIDTH, YEAR_LEFT, YEAR_TOP = 120, 640, 8, 8
-YEAR_STEP_MAX = 26
+YEAR_STEP_MAX = 40  # up to 16 years all keep their name
 YEAR_LABEL_SPACE = 40  # the room a year's name needs under the bars
 NICE_EVERY = (1, 2, 5, 10, 20, 50)
 CATEGORY_LENGTH, CATEGORY_STEP, CATEGORY_LEFT = 240, 24, 200
