@@ -20,7 +20,12 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("calendars/", include("calendar_feeds.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("sitemap.xml", cached_public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        cached_public_page(sitemap, params=("p",)),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
     path("robots.txt", robots_txt, name="robots"),
 ]
 urlpatterns += i18n_patterns(path("", include("visits.public_urls")))

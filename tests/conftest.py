@@ -1,4 +1,3 @@
-import importlib
 import os
 
 import pytest
@@ -11,6 +10,7 @@ from hypothesis import settings as hypothesis_settings
 from tests.factories import UserFactory
 from visits.checklist_defaults import install_checklists
 from visits.models import ChecklistTemplate, ChecklistTemplateTask
+from visits.models.public_state import WATCHED, trigger_name
 from visits.roles import PROTOCOL_OFFICE, STAFF, ensure_roles
 
 # In CI, property tests draw the same examples every run: a red build is then reproducible.
@@ -51,9 +51,6 @@ def default_checklists(request, django_db_blocker):
         install_checklists(ChecklistTemplate, ChecklistTemplateTask)
 
 
-PUBLIC_STATE_TRIGGERS = importlib.import_module("visits.migrations.0013_public_state")
-
-
 @pytest.fixture(autouse=True)
 def public_pages_see_each_write(request, django_db_blocker):
     """The public pages' cache starts empty, and its key moves at each write.
@@ -67,7 +64,7 @@ def public_pages_see_each_write(request, django_db_blocker):
     if marker is None or marker.kwargs.get("transaction") or transactional:
         return  # real commits: the triggers run as in production
     request.getfixturevalue("db")
-    names = ", ".join(map(PUBLIC_STATE_TRIGGERS.trigger_name, PUBLIC_STATE_TRIGGERS.WATCHED))
+    names = ", ".join(map(trigger_name, WATCHED))
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         cursor.execute(f"SET CONSTRAINTS {names} IMMEDIATE")
 

@@ -1,5 +1,19 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def restore_public_state_triggers(using, **kwargs):
+    """SQLite drops a table's triggers when a migration rebuilds the table: put them back."""
+    from django.db import connections
+
+    from visits.models.public_state import install_triggers
+
+    connection = connections[using]
+    if connection.vendor == "sqlite" and "visits_publicstate" in (
+        connection.introspection.table_names()
+    ):
+        install_triggers(connection)
 
 
 class VisitsConfig(AppConfig):
@@ -8,3 +22,5 @@ class VisitsConfig(AppConfig):
 
     def ready(self):
         from visits import checks, replanning  # noqa: F401 (registers and connects)
+
+        post_migrate.connect(restore_public_state_triggers, sender=self)

@@ -87,7 +87,10 @@ def test_a_shown_guest_keeps_hidden_visits_hidden(client):
 def test_an_old_or_wrong_name_in_the_address_moves_to_the_right_one(client):
     guest = received("Roberto Gualtieri").guests.get()
     response = client.get(page_of(guest, slug="someone-else") + "?x=1")
-    assert response.status_code == 301 and response["Location"] == page_of(guest)
+    # not permanent: a guest renamed back would send browsers round between two addresses
+    assert response.status_code == 302 and response["Location"] == page_of(guest)
+    padded = page_of(guest).replace(f"/{guest.pk}-", f"/000{guest.pk}-")
+    assert client.get(padded)["Location"] == page_of(guest)
     assert (
         client.get(reverse("public:guest", args=[Guest.objects.count() + 99, "x"])).status_code
         == 404

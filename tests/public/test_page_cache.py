@@ -4,7 +4,8 @@ show, with the lifting of an embargo and with the day; a client that has the pag
 from datetime import timedelta
 
 import pytest
-from django.db import transaction
+from django.core.cache import caches
+from django.db import connection, transaction
 from django.utils import timezone
 
 from tests.public.test_guests_page import PAST, received, url
@@ -106,3 +107,32 @@ def test_a_rolled_back_write_leaves_the_version(client):
         Visit.objects.update(occasion_en="Never")
         raise RuntimeError
     assert public_version() == before
+
+
+def test_the_key_is_the_address_and_the_filters_the_page_reads(client):
+    received("Roberto Gualtieri")
+    plain = client.get(url())
+    junk = client.get(url(junk="1"))
+    assert junk.content == plain.content  # an unknown parameter neither shows nor counts
+    assert caches["pages"]._cache.__len__() == 1
+    other_host = client.get(url(), headers={"host": "localhost"}).content.decode()
+    assert 'href="http://localhost/fr/invites/"' in other_host
+    assert 'href="http://testserver/fr/invites/"' in client.get(url()).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_truncated_table_or_a_lost_state_row_gives_new_pages(client):
+    received("Roberto Gualtieri")
+    first = client.get(url())["ETag"]
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE visits_visitguest CASCADE")
+    assert "Roberto Gualtieri" not in client.get(url()).content.decode()
+    received("Kai Wegner")
+    before = client.get(url()).content.decode()
+    epoch = PublicState.objects.get().epoch
+    PublicState.objects.all().delete()  # counted again from 1, under a new epoch
+    received("Anne Hidalgo")
+    assert PublicState.objects.get().epoch != epoch
+    after = client.get(url())
+    assert "Anne Hidalgo" in after.content.decode() and "Anne Hidalgo" not in before
+    assert after["ETag"] != first

@@ -3,76 +3,19 @@
 from django.conf import settings
 from django.db import migrations, models
 
-
-# What the public pages show comes from these tables (frozen here, as migrations must be).
-WATCHED = [
-    "visits_visit",
-    "visits_visitguest",
-    "visits_guest",
-    "visits_engagement",
-    "visits_venue",
-    "visits_honorarycitizenship",
-]
-
-BUMP = (
-    "INSERT INTO visits_publicstate (id, version) VALUES (1, 1) "
-    "ON CONFLICT (id) DO UPDATE SET version = visits_publicstate.version + 1"
-)
-
-# Deferred to the commit, so that the bump is seen with the data and the state row is locked
-# only for the commit's instant (a lock taken at the first write would queue every writer
-# behind it, and deadlock with venue and host locks taken later). Once per firing statement:
-# at commit that is once per transaction, not once per row.
-POSTGRESQL_FUNCTION = f"""
-CREATE OR REPLACE FUNCTION visits_public_state_bump() RETURNS trigger AS $$
-BEGIN
-  IF current_setting('visits.public_state_bumped', true) IS DISTINCT FROM
-     statement_timestamp()::text THEN
-    PERFORM set_config('visits.public_state_bumped', statement_timestamp()::text, true);
-    {BUMP};
-  END IF;
-  RETURN NULL;
-END
-$$ LANGUAGE plpgsql
-"""
+from visits.models.public_state import install_triggers, remove_triggers
 
 
-def trigger_name(table: str) -> str:
-    return f"public_state_{table.removeprefix('visits_')}"
+# The triggers' SQL lives with the model, so that `make run` (SQLite) can put them back after
+# a later migration rebuilds a table (visits.apps).
 
 
 def create_triggers(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        schema_editor.execute(POSTGRESQL_FUNCTION)
-        for table in WATCHED:
-            schema_editor.execute(
-                f"CREATE CONSTRAINT TRIGGER {trigger_name(table)} "
-                f"AFTER INSERT OR UPDATE OR DELETE ON {table} "
-                "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
-                "EXECUTE FUNCTION visits_public_state_bump()"
-            )
-    elif vendor == "sqlite":  # `make run`: writers take turns anyway
-        for table in WATCHED:
-            for event in ("INSERT", "UPDATE", "DELETE"):
-                schema_editor.execute(
-                    f"CREATE TRIGGER {trigger_name(table)}_{event.lower()} "
-                    f"AFTER {event} ON {table} BEGIN {BUMP}; END"
-                )
-    else:
-        raise NotImplementedError(f"No public state triggers for {vendor}.")
+    install_triggers(schema_editor.connection)
 
 
 def drop_triggers(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    for table in WATCHED:
-        if vendor == "postgresql":
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS {trigger_name(table)} ON {table}")
-        else:
-            for event in ("insert", "update", "delete"):
-                schema_editor.execute(f"DROP TRIGGER IF EXISTS {trigger_name(table)}_{event}")
-    if vendor == "postgresql":
-        schema_editor.execute("DROP FUNCTION IF EXISTS visits_public_state_bump()")
+    remove_triggers(schema_editor.connection)
 
 
 class Migration(migrations.Migration):
@@ -90,6 +33,7 @@ class Migration(migrations.Migration):
                     models.PositiveSmallIntegerField(default=1, primary_key=True, serialize=False),
                 ),
                 ("version", models.BigIntegerField(default=0)),
+                ("epoch", models.CharField(default="", max_length=32)),
             ],
             options={
                 "verbose_name": "public data version",

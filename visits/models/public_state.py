@@ -1,21 +1,133 @@
+"""The state of what the public pages show, kept by the database itself (migration 0013)."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# What the public pages show comes from these tables.
+WATCHED = [
+    "visits_visit",
+    "visits_visitguest",
+    "visits_guest",
+    "visits_engagement",
+    "visits_venue",
+    "visits_honorarycitizenship",
+]
+
+# A new row (a first write, or after the row was lost: a truncated table, a restored dump) gets
+# a new epoch, so a version counted again from 1 never meets a key of the old count.
+NEW_EPOCH = {
+    "postgresql": "md5(random()::text || clock_timestamp()::text)",
+    "sqlite": "lower(hex(randomblob(16)))",
+}
+
+
+def bump(vendor: str) -> str:
+    return (
+        "INSERT INTO visits_publicstate (id, version, epoch) "  # noqa: S608 (constants only)
+        f"VALUES (1, 1, {NEW_EPOCH[vendor]}) "
+        "ON CONFLICT (id) DO UPDATE SET version = visits_publicstate.version + 1"
+    )
+
+
+def once_per(flag: str) -> str:
+    """True the first time in a statement: a transaction-local setting holds the statement's
+    start time (undone with a rolled-back savepoint, like the writes it stands for)."""
+    return f"""
+  IF current_setting('visits.{flag}', true) IS DISTINCT FROM statement_timestamp()::text THEN
+    PERFORM set_config('visits.{flag}', statement_timestamp()::text, true);
+    RETURN true;
+  END IF;
+  RETURN false;"""
+
+
+# The bump is deferred to the commit: it is then seen with the data, never before it, and the
+# state row is locked only for the commit's instant (locked at the first write, it would queue
+# every writer behind it and deadlock with the venue and host locks taken later). The WHEN
+# function queues one bump per statement, not one per row; at commit, the bumps queued by
+# all of a transaction's statements run in one statement, and the first one alone writes.
+POSTGRESQL_FUNCTIONS = [
+    f"""CREATE OR REPLACE FUNCTION visits_public_state_queue() RETURNS boolean AS $$
+BEGIN{once_per("public_state_queued")}
+END $$ LANGUAGE plpgsql VOLATILE""",
+    f"""CREATE OR REPLACE FUNCTION visits_public_state_bump() RETURNS trigger AS $$
+BEGIN
+  IF current_setting('visits.public_state_bumped', true) IS DISTINCT FROM
+     statement_timestamp()::text THEN
+    PERFORM set_config('visits.public_state_bumped', statement_timestamp()::text, true);
+    {bump("postgresql")};
+  END IF;
+  RETURN NULL;
+END $$ LANGUAGE plpgsql""",
+]
+
+
+def trigger_name(table: str) -> str:
+    return f"public_state_{table.removeprefix('visits_')}"
+
+
+def postgresql_triggers() -> list[str]:
+    statements = list(POSTGRESQL_FUNCTIONS)
+    for table in WATCHED:
+        statements += [
+            f"CREATE CONSTRAINT TRIGGER {trigger_name(table)} "
+            f"AFTER INSERT OR UPDATE OR DELETE ON {table} "
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
+            "WHEN (visits_public_state_queue()) EXECUTE FUNCTION visits_public_state_bump()",
+            # TRUNCATE fires no row trigger: a statement one, at once (it locks the table anyway).
+            f"CREATE TRIGGER {trigger_name(table)}_truncate AFTER TRUNCATE ON {table} "
+            "FOR EACH STATEMENT EXECUTE FUNCTION visits_public_state_bump()",
+        ]
+    return statements
+
+
+def sqlite_triggers() -> list[str]:
+    """`make run`: writers take turns anyway. IF NOT EXISTS: SQLite drops a table's triggers
+    when a migration rebuilds it, so they are put back after every migrate (visits.apps)."""
+    return [
+        f"CREATE TRIGGER IF NOT EXISTS {trigger_name(table)}_{event.lower()} "
+        f"AFTER {event} ON {table} BEGIN {bump('sqlite')}; END"
+        for table in WATCHED
+        for event in ("INSERT", "UPDATE", "DELETE")
+    ]
+
+
+def install_triggers(connection) -> None:
+    statements = {"postgresql": postgresql_triggers, "sqlite": sqlite_triggers}
+    if connection.vendor not in statements:
+        raise NotImplementedError(f"No public state triggers for {connection.vendor}.")
+    with connection.cursor() as cursor:
+        for statement in statements[connection.vendor]():
+            cursor.execute(statement)
+
+
+def remove_triggers(connection) -> None:
+    with connection.cursor() as cursor:
+        for table in WATCHED:
+            if connection.vendor == "postgresql":
+                for suffix in ("", "_truncate"):
+                    name = trigger_name(table) + suffix
+                    cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+            else:
+                for event in ("insert", "update", "delete"):
+                    cursor.execute(f"DROP TRIGGER IF EXISTS {trigger_name(table)}_{event}")
+        if connection.vendor == "postgresql":
+            cursor.execute("DROP FUNCTION IF EXISTS visits_public_state_bump()")
+            cursor.execute("DROP FUNCTION IF EXISTS visits_public_state_queue()")
 
 
 class PublicState(models.Model):
     """One row whose `version` moves whenever anything a public page shows may have changed.
 
-    Database triggers move it (migration 0013), not signals: a service, the admin, a bulk
-    update, an import and raw SQL all count. On PostgreSQL the triggers run at commit, so the
-    new version is seen with the data, never before it, and no write takes the row's lock
-    while it still waits for others.
+    Database triggers move it, not signals: a service, the admin, a bulk update, an import and
+    raw SQL all count.
     """
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     version = models.BigIntegerField(default=0)
+    epoch = models.CharField(max_length=32, default="")
 
     class Meta:
         verbose_name = _("public data version")
 
     def __str__(self):
-        return str(self.version)
+        return f"{self.epoch}:{self.version}"

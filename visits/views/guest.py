@@ -3,6 +3,7 @@ their honorary citizenship."""
 
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from visits.queries.guests import received_guest
 from visits.queries.honours import visible_honours
@@ -16,8 +17,11 @@ def guest_page(request, pk: int, slug: str):
     guest = received_guest(pk)
     if guest is None:
         raise Http404
-    if slug != guest.slug:  # an old or mistyped name in the address: the right one
-        return redirect("public:guest", pk=pk, slug=guest.slug, permanent=True)
+    canonical = reverse("public:guest", args=[guest.pk, guest.slug])
+    if request.path != canonical:
+        # A former or mistyped name, or a number written otherwise. Not permanent: a guest
+        # renamed back would leave browsers going round between two addresses.
+        return redirect(canonical)
     honour = visible_honours(None).filter(honoree=guest).first()
     if honour is not None:
         honour.vote_text = vote_date(honour)

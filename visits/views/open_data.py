@@ -17,11 +17,11 @@ COLUMNS = [
     ("occasion_fr", _("The occasion, in French.")),
     ("occasion_en", _("The occasion, in English.")),
     ("rooms", _("The rooms of the visit's programme, separated by “; ”.")),
-    ("reference", _("The visit's reference.")),
+    ("page", _("The address of the guest's page, in the language asked for.")),
 ]
 
 
-def row(participant) -> dict:
+def row(participant, page: str) -> dict:
     guest, visit = participant.guest, participant.visit
     rooms = dict.fromkeys(e.venue.name for e in visit.engagements.all())  # in order, once
     return {
@@ -34,7 +34,7 @@ def row(participant) -> dict:
         "occasion_fr": visit.occasion_fr,
         "occasion_en": visit.occasion_en,
         "rooms": "; ".join(rooms),
-        "reference": visit.reference,
+        "page": page,
     }
 
 

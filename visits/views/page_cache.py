@@ -13,17 +13,20 @@ from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
-from django.utils.translation import get_language
 
 from visits.queries.public_state import public_state
 
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "X-Robots-Tag")
 # Browsers and proxies may keep a copy, but ask each time whether it is still right.
 CACHE_CONTROL = "public, no-cache"
+LARGEST_KEPT = 1 << 20  # bytes: a bigger answer (a whole archive as open data) is made anew
 
 
-def page_key(request, state: str) -> str:
-    wanted = f"{get_language()}|{request.get_full_path()}|{state}"
+def page_key(request, params: tuple[str, ...], state: str) -> str:
+    """The page as asked: its address (pages hold absolute links: scheme and host count) and
+    the parameters it reads, in a fixed order; others make no new copy."""
+    asked = sorted((name, request.GET.getlist(name)) for name in params if name in request.GET)
+    wanted = f"{request.scheme}://{request.get_host()}{request.path}|{asked}|{state}"
     return "public-page:" + hashlib.sha256(wanted.encode()).hexdigest()
 
 
@@ -38,21 +41,25 @@ def rendered(view, request, *args, **kwargs) -> tuple[dict, bytes] | HttpRespons
     return headers, response.content
 
 
-def cached_public_page(view):
-    """Serves `view`'s page from the cache while the public data stays the same."""
+def cached_public_page(view=None, *, params: tuple[str, ...] = ()):
+    """Serves `view`'s page from the cache while the public data stays the same. `params`:
+    the query parameters the page reads; it must render no other."""
+    if view is None:
+        return lambda view: cached_public_page(view, params=params)
 
     @wraps(view)
     def serve(request, *args, **kwargs):
         if not settings.PUBLIC_PAGES_CACHE or request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         pages = caches["pages"]
-        key = page_key(request, public_state())
+        key = page_key(request, params, public_state())
         page = pages.get(key)
         if page is None:
             page = rendered(view, request, *args, **kwargs)
             if isinstance(page, HttpResponse):
                 return page
-            pages.set(key, page)
+            if len(page[1]) <= LARGEST_KEPT:
+                pages.set(key, page)
         headers, content = page
         not_modified = get_conditional_response(request, etag=headers["ETag"])
         response = not_modified or HttpResponse(content)

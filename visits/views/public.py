@@ -6,24 +6,27 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.db.models.functions import ExtractYear
-from django.http import Http404, JsonResponse
+from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import render
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from visits.models import Engagement
-from visits.models.choices import GuestCategory
+from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, GuestCategory
 from visits.queries.guests import received_guests
 from visits.views import charts, open_data
 from visits.views.page_cache import cached_public_page
 
 PER_PAGE = 50
+FILTERS = ("q", "year", "category", "country")
 
 
 def past_principal_guests():
     """Each principal guest of a past visit the public may see, with its visit and rooms."""
-    rooms = Engagement.objects.filter(venue__isnull=False).select_related("venue")
+    rooms = Engagement.objects.filter(
+        venue__isnull=False, status__in=LIVE_ENGAGEMENT_STATUSES
+    ).select_related("venue")
     return received_guests().prefetch_related(
         Prefetch("visit__engagements", rooms.order_by("starts_at", "pk"))
     )
@@ -56,6 +59,10 @@ class GuestFilters(forms.Form):
         return participants
 
 
+def page_of(request, guest) -> str:
+    return request.build_absolute_uri(reverse("public:guest", args=[guest.pk, guest.slug]))
+
+
 def alternates(request) -> list[tuple[str, str]]:
     """This page in each language (hreflang links, the language switch)."""
     here = request.build_absolute_uri()
@@ -67,9 +74,11 @@ def filtered(request):
     everyone = past_principal_guests()
     years = everyone.annotate(year=ExtractYear("visit__starts_on")).values_list("year", flat=True)
     codes = everyone.exclude(guest__country="").values_list("guest__country", flat=True)
-    query = request.GET.copy()
-    for ignored in ("page", "format"):
-        query.pop(ignored, None)
+    # Only the filters: the page links carry them on, and its cache key is made of them.
+    query = QueryDict(mutable=True)
+    for name in FILTERS:
+        if name in request.GET:
+            query.setlist(name, request.GET.getlist(name))
     form = GuestFilters(
         query or None,
         years=list(years.order_by("-year").distinct()),
@@ -80,13 +89,16 @@ def filtered(request):
     return form, (form.narrow(everyone) if form.is_valid() else everyone.none()), query
 
 
-@cached_public_page
+@cached_public_page(params=(*FILTERS, "page"))
 def distinguished_guests(request):
     form, shown, query = filtered(request)
-    page = Paginator(shown, PER_PAGE).get_page(request.GET.get("page"))
+    tallied = charts.tally(shown)
+    paginator = Paginator(shown, PER_PAGE)
+    paginator.count = sum(count for _year, _category, count in tallied)  # no COUNT query
+    page = paginator.get_page(request.GET.get("page"))
     context = {
-        "years": charts.per_year(shown),
-        "categories": charts.by_category(shown),
+        "years": charts.per_year(tallied),
+        "categories": charts.by_category(tallied),
         "form": form,
         "page": page,
         "query": query.urlencode(),
@@ -96,7 +108,7 @@ def distinguished_guests(request):
     return render(request, "public/guests.html", context, status=400 if form.errors else 200)
 
 
-@cached_public_page
+@cached_public_page(params=FILTERS)
 def distinguished_guests_data(request, file_format: str):
     """The same list, filters and door, as CSV or JSON (open data); its columns are described
     on the page."""
@@ -105,7 +117,7 @@ def distinguished_guests_data(request, file_format: str):
     form, shown, _query = filtered(request)
     if form.errors:
         return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
-    rows = (open_data.row(participant) for participant in shown)
+    rows = (open_data.row(guest, page_of(request, guest.guest)) for guest in shown)
     if file_format == "csv":
         return open_data.csv_response(rows)
     return JsonResponse({"guests": list(rows)}, json_dumps_params={"ensure_ascii": False})
