@@ -63,6 +63,7 @@ def main() -> int:
     print(f"lost: {figures['lost']}, sent twice: {figures['sent_twice']}")
 
     print_calendars(admin, args.repeat)
+    print_public_pages()
     return 0
 
 
@@ -81,6 +82,30 @@ def print_calendars(admin, repeat: int) -> None:
             print(f"{row.work:<34} {row.seconds * 1e6:>10.1f}")
     for text, met in calendars.goals(rows):
         print(f"{'note' if met is None else 'goal met' if met else 'goal NOT MET'}: {text}")
+
+
+def print_public_pages() -> None:
+    from bench import public_pages as p
+
+    print(
+        f"\nPublic guests page ({p.PAGE}), gunicorn {p.WORKERS} sync workers, DEBUG off, "
+        f"wrk -t1 on loopback, {p.DURATION} s runs:"
+    )
+    figures = p.run()
+    print(f"  list page {figures['page_bytes']:,} bytes, static file {figures['static_bytes']:,}")
+    print(f"{'work, median of ' + str(p.ROUNDS) + ' runs in turns':<34} {'req/s':>10} {'ratio':>7}")
+    print(f"{'static file (baseline)':<34} {figures['static_rps']:>10.1f} {1.0:>7.2f}")
+    print(f"{'cached list page':<34} {figures['cached_rps']:>10.1f} {figures['ratio']:>7.2f}")
+    for name, values in figures["rounds_rps"].items():
+        print(f"  {name}, each run: {', '.join(f'{value:.0f}' for value in values)} req/s")
+    label = f"uncached, {p.LATENCY_CONNECTIONS} connections"
+    print(f"{label:<34} {'median ms':>10} {'p95 ms':>7} {'requests':>8}")
+    print(
+        f"{'uncached list page':<34} {figures['uncached_median_ms']:>10.1f} "
+        f"{figures['uncached_p95_ms']:>7.1f} {figures['uncached_requests']:>8}"
+    )
+    for text, met in p.goals(figures):
+        print(f"{'goal met' if met else 'goal NOT MET'}: {text}")
 
 
 # Full pages of the API's lists (the admin's session signs the calls in).

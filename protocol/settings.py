@@ -54,6 +54,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Kept public pages are served from here, before the layers they have no use for.
+    "visits.views.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -154,6 +156,8 @@ CACHES = {
     },
 }
 PUBLIC_PAGES_CACHE = env.bool("PUBLIC_PAGES_CACHE", default=True)
+# PostgreSQL: each process listens for the notice of a change instead of asking at each page.
+PUBLIC_STATE_LISTEN = env.bool("PUBLIC_STATE_LISTEN", default=True)
 
 # Mail: printed on the console unless EMAIL_URL names a real server (smtp://host:port).
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

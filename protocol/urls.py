@@ -1,13 +1,11 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from protocol.api import api
-from visits.sitemaps import SITEMAPS
-from visits.views.page_cache import cached_public_page
+from visits.sitemaps import public_sitemap
 from visits.views.robots import robots_txt
 
 admin.site.site_header = admin.site.site_title = _("Protocol office")
@@ -20,12 +18,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("calendars/", include("calendar_feeds.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path(
-        "sitemap.xml",
-        cached_public_page(sitemap, params=("p",)),
-        {"sitemaps": SITEMAPS},
-        name="sitemap",
-    ),
+    path("sitemap.xml", public_sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
 ]
 urlpatterns += i18n_patterns(path("", include("visits.public_urls")))

@@ -13,3 +13,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STATIC_ROOT = None  # nothing collected in tests: whitenoise serves from the finders
 WHITENOISE_USE_FINDERS = True
+# Tests write and read in one transaction that never commits, so no notice would come: pages
+# read the state at each request, except in the tests of the listener (test_state_watch.py).
+PUBLIC_STATE_LISTEN = False

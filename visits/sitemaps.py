@@ -2,9 +2,11 @@
 page per guest the public may know of (through the door, like the pages themselves)."""
 
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap
 from django.urls import reverse
 
 from visits.queries.guests import known_guests
+from visits.views.page_cache import public_page
 
 
 class Bilingual(Sitemap):
@@ -35,3 +37,8 @@ class GuestPages(Bilingual):
 
 
 SITEMAPS = {"pages": PublicPages, "guests": GuestPages}
+
+
+@public_page(params=("p",))
+def public_sitemap(request):
+    return sitemap(request, SITEMAPS)

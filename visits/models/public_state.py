@@ -55,6 +55,9 @@ BEGIN
      statement_timestamp()::text THEN
     PERFORM set_config('visits.public_state_bumped', statement_timestamp()::text, true);
     {bump("postgresql")};
+    -- each process serving public pages listens (visits/queries/state_watch.py); the notice
+    -- is sent when the transaction commits
+    PERFORM pg_notify('visits_public_state', '');
   END IF;
   RETURN NULL;
 END $$ LANGUAGE plpgsql""",

@@ -8,11 +8,11 @@ from django.urls import reverse
 from visits.queries.guests import received_guest
 from visits.queries.honours import visible_honours
 from visits.views.honours import vote_date
-from visits.views.page_cache import cached_public_page
+from visits.views.page_cache import public_page
 from visits.views.public import alternates, past_principal_guests
 
 
-@cached_public_page
+@public_page
 def guest_page(request, pk: int, slug: str):
     guest = received_guest(pk)
     if guest is None:

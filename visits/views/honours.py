@@ -6,7 +6,7 @@ from django.utils.formats import date_format
 
 from visits.models.choices import DatePrecision
 from visits.queries.honours import visible_honours
-from visits.views.page_cache import cached_public_page
+from visits.views.page_cache import public_page
 from visits.views.public import alternates
 
 FORMATS = {DatePrecision.DAY: "DATE_FORMAT", DatePrecision.MONTH: "YEAR_MONTH_FORMAT"}
@@ -21,7 +21,7 @@ def vote_date(honour) -> str:
     return date_format(honour.voted_on, FORMATS[honour.voted_on_precision])
 
 
-@cached_public_page
+@public_page
 def honorary_citizens(request):
     honours = list(visible_honours(None))
     for honour in honours:

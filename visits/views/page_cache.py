@@ -1,25 +1,38 @@
 """Public pages kept rendered on the server, under a key that changes whenever visible data
 changes (visits/queries/public_state.py), and answered with 304 when the client has them.
 
-Each process keeps its own copies (the "pages" cache, in memory): a page costs one small
-query to serve, and nothing breaks when Redis is away.
+A view says it may be kept with `@public_page(params=...)`; the middleware serves kept pages
+before the session, authentication and the other layers a public page has no use for. Each
+process keeps its own copies (the "pages" cache, in memory): a kept page costs one small query,
+and nothing breaks when Redis is away.
 """
 
 import hashlib
-from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import get_conditional_response
 
 from visits.queries.public_state import public_state
 
-KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "X-Robots-Tag")
 # Browsers and proxies may keep a copy, but ask each time whether it is still right.
 CACHE_CONTROL = "public, no-cache"
 LARGEST_KEPT = 1 << 20  # bytes: a bigger answer (a whole archive as open data) is made anew
+LEFT_TO_OUTER_LAYERS = {"content-security-policy", "content-length"}
+
+
+def public_page(view=None, *, params: tuple[str, ...] = ()):
+    """Marks `view` as a page the public may be served from the cache. `params`: the query
+    parameters it reads; it must render no other (they make the key)."""
+    if view is None:
+        return lambda view: public_page(view, params=params)
+    view.public_page_params = params
+    # A read needs no transaction of its own: that saves two round trips per page.
+    return transaction.non_atomic_requests(view)
 
 
 def page_key(request, params: tuple[str, ...], state: str) -> str:
@@ -30,44 +43,54 @@ def page_key(request, params: tuple[str, ...], state: str) -> str:
     return "public-page:" + hashlib.sha256(wanted.encode()).hexdigest()
 
 
-def rendered(view, request, *args, **kwargs) -> tuple[dict, bytes] | HttpResponse:
-    response = view(request, *args, **kwargs)
-    if hasattr(response, "render"):
-        response.render()  # a TemplateResponse (the sitemap)
-    if response.status_code != 200 or response.streaming:
-        return response  # errors are rare and cheap: not worth keeping
-    headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-    headers["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
-    return headers, response.content
+def params_of(request) -> tuple[str, ...] | None:
+    """The parameters of the public page asked for, or None for any other address."""
+    language = translation.get_language_from_path(request.path_info)
+    with translation.override(language):  # translated paths resolve in their language
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+    return getattr(match.func, "public_page_params", None)
 
 
-def cached_public_page(view=None, *, params: tuple[str, ...] = ()):
-    """Serves `view`'s page from the cache while the public data stays the same. `params`:
-    the query parameters the page reads; it must render no other."""
-    if view is None:
-        return lambda view: cached_public_page(view, params=params)
+def answer(request, headers: dict, content: bytes) -> HttpResponse:
+    response = get_conditional_response(request, etag=headers["ETag"])
+    if response is not None:  # 304
+        response["ETag"] = headers["ETag"]
+    else:
+        response = HttpResponse(content)
+        for name, value in headers.items():
+            response[name] = value
+        response["Content-Length"] = str(len(content))
+    response["Cache-Control"] = CACHE_CONTROL
+    return response
 
-    @wraps(view)
-    def serve(request, *args, **kwargs):
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
         if not settings.PUBLIC_PAGES_CACHE or request.method not in ("GET", "HEAD"):
-            return view(request, *args, **kwargs)
+            return self.get_response(request)
+        params = params_of(request)
+        if params is None:
+            return self.get_response(request)
         pages = caches["pages"]
         key = page_key(request, params, public_state())
-        page = pages.get(key)
-        if page is None:
-            page = rendered(view, request, *args, **kwargs)
-            if isinstance(page, HttpResponse):
-                return page
-            if len(page[1]) <= LARGEST_KEPT:
-                pages.set(key, page)
-        headers, content = page
-        not_modified = get_conditional_response(request, etag=headers["ETag"])
-        response = not_modified or HttpResponse(content)
-        for name, value in headers.items():
-            if not_modified is None or name == "ETag":
-                response[name] = value
-        response["Cache-Control"] = CACHE_CONTROL
-        return response
-
-    # A read needs no transaction of its own: that saves two round trips per page.
-    return transaction.non_atomic_requests(serve)
+        kept = pages.get(key)
+        if kept is not None:
+            return answer(request, *kept)
+        response = self.get_response(request)
+        if response.status_code != 200 or response.streaming:
+            return response  # errors are rare and cheap: not worth keeping
+        headers = {
+            name: value
+            for name, value in response.items()
+            if name.lower() not in LEFT_TO_OUTER_LAYERS
+        }
+        headers["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        if len(response.content) <= LARGEST_KEPT:
+            pages.set(key, (headers, response.content))
+        return answer(request, headers, response.content)

@@ -16,7 +16,7 @@ from visits.models import Engagement
 from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, GuestCategory
 from visits.queries.guests import received_guests
 from visits.views import charts, open_data
-from visits.views.page_cache import cached_public_page
+from visits.views.page_cache import public_page
 
 PER_PAGE = 50
 FILTERS = ("q", "year", "category", "country")
@@ -89,7 +89,7 @@ def filtered(request):
     return form, (form.narrow(everyone) if form.is_valid() else everyone.none()), query
 
 
-@cached_public_page(params=(*FILTERS, "page"))
+@public_page(params=(*FILTERS, "page"))
 def distinguished_guests(request):
     form, shown, query = filtered(request)
     tallied = charts.tally(shown)
@@ -108,7 +108,7 @@ def distinguished_guests(request):
     return render(request, "public/guests.html", context, status=400 if form.errors else 200)
 
 
-@cached_public_page(params=FILTERS)
+@public_page(params=FILTERS)
 def distinguished_guests_data(request, file_format: str):
     """The same list, filters and door, as CSV or JSON (open data); its columns are described
     on the page."""
