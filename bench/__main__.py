@@ -96,6 +96,8 @@ def print_public_pages() -> None:
     print(f"{'work, median of ' + str(p.ROUNDS) + ' runs in turns':<34} {'req/s':>10} {'ratio':>7}")
     print(f"{'static file (baseline)':<34} {figures['static_rps']:>10.1f} {1.0:>7.2f}")
     print(f"{'cached list page':<34} {figures['cached_rps']:>10.1f} {figures['ratio']:>7.2f}")
+    note, read = "note: cached, state read per page", figures["read_each_time_rps"]
+    print(f"{note:<34} {read:>10.1f} {figures['read_each_time_ratio']:>7.2f}")
     for name, values in figures["rounds_rps"].items():
         print(f"  {name}, each run: {', '.join(f'{value:.0f}' for value in values)} req/s")
     label = f"uncached, {p.LATENCY_CONNECTIONS} connections"
