@@ -32,7 +32,7 @@ messages: $(BIN)/.installed
 
 # Local state (SQLite database, embedded broker, beat schedule) lives in var/.
 migrate: messages
-	mkdir -p var
+	mkdir -p $${VAR_DIR:-var}
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate

@@ -42,5 +42,5 @@ def test_a_constant_number_of_queries(client, django_assert_num_queries, count):
 
 def test_robots_txt_names_the_sitemap_and_keeps_crawlers_off_staff_pages(client):
     text = client.get("/robots.txt").content.decode()
-    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Disallow: /staff/" in text and "Disallow: /admin/" in text

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
 
@@ -11,6 +10,7 @@ def robots_txt(request):
         "Disallow: /staff/",
         "Disallow: /api/",
         "Disallow: /calendars/",
-        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+        # the host asked, as the sitemap's own addresses are
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
