@@ -7,13 +7,14 @@ process keeps its own copies (the "pages" cache, in memory): a kept page costs o
 and nothing breaks when Redis is away.
 """
 
+import functools
 import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 
@@ -43,8 +44,16 @@ def page_key(request, params: tuple[str, ...], state: str) -> str:
     return "public-page:" + hashlib.sha256(wanted.encode()).hexdigest()
 
 
+@functools.cache
+def public_prefixes() -> tuple[str, ...]:
+    """Where public pages live: under a language (i18n_patterns), and the sitemap."""
+    return (*(f"/{code}/" for code, _name in settings.LANGUAGES), reverse("sitemap"))
+
+
 def params_of(request) -> tuple[str, ...] | None:
     """The parameters of the public page asked for, or None for any other address."""
+    if not request.path_info.startswith(public_prefixes()):
+        return None  # the admin, the staff pages, the API: not even resolved here
     language = translation.get_language_from_path(request.path_info)
     with translation.override(language):  # translated paths resolve in their language
         try:
