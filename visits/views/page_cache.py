@@ -3,8 +3,9 @@ changes (visits/queries/public_state.py), and answered with 304 when the client 
 
 A view says it may be kept with `@public_page(params=...)`; the middleware serves kept pages
 before the session, authentication and the other layers a public page has no use for. Each
-process keeps its own copies (the "pages" cache, in memory): a kept page costs one small query,
-and nothing breaks when Redis is away.
+process keeps its own copies (the "pages" cache, in memory): a kept page costs no query while
+the process hears of every change (state_watch), one otherwise; nothing breaks when Redis is
+away.
 """
 
 import functools

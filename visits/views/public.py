@@ -63,9 +63,12 @@ def page_of(request, guest) -> str:
     return request.build_absolute_uri(reverse("public:guest", args=[guest.pk, guest.slug]))
 
 
-def alternates(request) -> list[tuple[str, str]]:
-    """This page in each language (hreflang links, the language switch)."""
-    here = request.build_absolute_uri()
+def alternates(request, query: QueryDict | None = None) -> list[tuple[str, str]]:
+    """This page in each language (hreflang links, the language switch), with the parameters
+    the page reads (`query`) and no other: a kept page must not carry a stranger's."""
+    here = request.build_absolute_uri(request.path)
+    if query:
+        here += "?" + query.urlencode()
     return [(code, translate_url(here, code)) for code, _name in settings.LANGUAGES]
 
 
@@ -89,6 +92,14 @@ def filtered(request):
     return form, (form.narrow(everyone) if form.is_valid() else everyone.none()), query
 
 
+def with_page(query: QueryDict, request) -> QueryDict:
+    if "page" not in request.GET:
+        return query
+    query = query.copy()
+    query.setlist("page", request.GET.getlist("page"))
+    return query
+
+
 @public_page(params=(*FILTERS, "page"))
 def distinguished_guests(request):
     form, shown, query = filtered(request)
@@ -102,7 +113,7 @@ def distinguished_guests(request):
         "form": form,
         "page": page,
         "query": query.urlencode(),
-        "alternates": alternates(request),
+        "alternates": alternates(request, with_page(query, request)),
         "columns": open_data.COLUMNS,
     }
     return render(request, "public/guests.html", context, status=400 if form.errors else 200)
