@@ -282,3 +282,18 @@ def test_a_refused_filter_is_read_out_with_its_field(anonymous_browser, live_ser
     ]
     assert any("valid choice" in text for text in described), described
     assert len(errors) == 1 and "status of 400" in errors[0]  # the browser's note of the 400
+
+
+def test_the_first_tab_offers_to_skip_to_the_content(anonymous_browser, live_server, record):
+    page, errors = anonymous_browser("fr")
+    page.goto(guests_url(live_server, "fr"))
+    page.keyboard.press("Tab")
+    skip = page.evaluate("document.activeElement.outerHTML")
+    assert 'class="skip"' in skip and "Aller au contenu" in skip
+    assert page.locator("a.skip").is_visible()  # shown once focused
+    page.keyboard.press("Enter")
+    assert urlsplit(page.url).fragment == "content"
+    page.keyboard.press("Tab")  # the next stop is inside the content, past the menus
+    inside = page.evaluate("document.getElementById('content').contains(document.activeElement)")
+    assert inside
+    assert errors == []
