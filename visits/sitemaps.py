@@ -33,7 +33,7 @@ class GuestPages(Bilingual):
         return known_guests().only("pk", "name").order_by("pk")
 
     def location(self, guest):
-        return reverse("public:guest", args=[guest.pk, guest.slug])
+        return guest.public_path
 
 
 SITEMAPS = {"pages": PublicPages, "guests": GuestPages}

@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -67,6 +68,12 @@ class Guest(models.Model):
     def slug(self) -> str:
         """For readable addresses; the primary key decides, so a renamed guest keeps theirs."""
         return slugify(self.name) or "guest"
+
+    @property
+    def public_path(self) -> str:
+        """The address of their public page, in the active language (visits/views/guest.py
+        decides who has one)."""
+        return reverse("public:guest", args=[self.pk, self.slug])
 
     @property
     def title(self) -> str:

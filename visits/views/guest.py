@@ -3,7 +3,6 @@ their honorary citizenship."""
 
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from visits.queries.guests import received_guest
 from visits.queries.honours import visible_honours
@@ -17,7 +16,7 @@ def guest_page(request, pk: int, slug: str):
     guest = received_guest(pk)
     if guest is None:
         raise Http404
-    canonical = reverse("public:guest", args=[guest.pk, guest.slug])
+    canonical = guest.public_path
     if request.path != canonical:
         # A former or mistyped name, or a number written otherwise. Not permanent: a guest
         # renamed back would leave browsers going round between two addresses.

@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from django.db.models.functions import ExtractYear
 from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import render
-from django.urls import reverse, translate_url
+from django.urls import translate_url
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -60,7 +60,7 @@ class GuestFilters(forms.Form):
 
 
 def page_of(request, guest) -> str:
-    return request.build_absolute_uri(reverse("public:guest", args=[guest.pk, guest.slug]))
+    return request.build_absolute_uri(guest.public_path)
 
 
 def alternates(request, query: QueryDict | None = None) -> list[tuple[str, str]]:
