@@ -29,31 +29,26 @@ def bump(vendor: str) -> str:
     )
 
 
-def once_per(flag: str) -> str:
-    """True the first time in a statement: a transaction-local setting holds the statement's
-    start time (undone with a rolled-back savepoint, like the writes it stands for)."""
-    return f"""
-  IF current_setting('visits.{flag}', true) IS DISTINCT FROM statement_timestamp()::text THEN
-    PERFORM set_config('visits.{flag}', statement_timestamp()::text, true);
-    RETURN true;
-  END IF;
-  RETURN false;"""
-
-
 # The bump is deferred to the commit: it is then seen with the data, never before it, and the
 # state row is locked only for the commit's instant (locked at the first write, it would queue
 # every writer behind it and deadlock with the venue and host locks taken later). The WHEN
-# function queues one bump per statement, not one per row; at commit, the bumps queued by
+# condition queues one bump per statement, not one per row; at commit, the bumps queued by
 # all of a transaction's statements run in one statement, and the first one alone writes.
 POSTGRESQL_FUNCTIONS = [
-    f"""CREATE OR REPLACE FUNCTION visits_public_state_queue() RETURNS boolean AS $$
-BEGIN{once_per("public_state_queued")}
+    # True the first time in a statement for this flag: a transaction-local setting holds the
+    # statement's start time (undone with a rolled-back savepoint, like the writes it stands
+    # for).
+    """CREATE OR REPLACE FUNCTION visits_public_state_first(flag text) RETURNS boolean AS $$
+BEGIN
+  IF current_setting('visits.' || flag, true) IS DISTINCT FROM statement_timestamp()::text THEN
+    PERFORM set_config('visits.' || flag, statement_timestamp()::text, true);
+    RETURN true;
+  END IF;
+  RETURN false;
 END $$ LANGUAGE plpgsql VOLATILE""",
     f"""CREATE OR REPLACE FUNCTION visits_public_state_bump() RETURNS trigger AS $$
 BEGIN
-  IF current_setting('visits.public_state_bumped', true) IS DISTINCT FROM
-     statement_timestamp()::text THEN
-    PERFORM set_config('visits.public_state_bumped', statement_timestamp()::text, true);
+  IF visits_public_state_first('public_state_bumped') THEN
     {bump("postgresql")};
     -- each process serving public pages listens (visits/queries/state_watch.py); the notice
     -- is sent when the transaction commits
@@ -75,7 +70,8 @@ def postgresql_triggers() -> list[str]:
             f"CREATE CONSTRAINT TRIGGER {trigger_name(table)} "
             f"AFTER INSERT OR UPDATE OR DELETE ON {table} "
             "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
-            "WHEN (visits_public_state_queue()) EXECUTE FUNCTION visits_public_state_bump()",
+            "WHEN (visits_public_state_first('public_state_queued')) "
+            "EXECUTE FUNCTION visits_public_state_bump()",
             # TRUNCATE fires no row trigger: a statement one, at once (it locks the table anyway).
             f"CREATE TRIGGER {trigger_name(table)}_truncate AFTER TRUNCATE ON {table} "
             "FOR EACH STATEMENT EXECUTE FUNCTION visits_public_state_bump()",
@@ -115,7 +111,7 @@ def remove_triggers(connection) -> None:
                     cursor.execute(f"DROP TRIGGER IF EXISTS {trigger_name(table)}_{event}")
         if connection.vendor == "postgresql":
             cursor.execute("DROP FUNCTION IF EXISTS visits_public_state_bump()")
-            cursor.execute("DROP FUNCTION IF EXISTS visits_public_state_queue()")
+            cursor.execute("DROP FUNCTION IF EXISTS visits_public_state_first(text)")
 
 
 class PublicState(models.Model):
