@@ -45,46 +45,44 @@ def axe_script():
     return AXE_SCRIPT
 
 
-@pytest.fixture
-def browser_as(live_server, chromium_path, client, monkeypatch):
-    """Opens pages in Chromium, without JavaScript, signed in as the given user."""
-    from playwright.sync_api import sync_playwright
-
-    # Playwright runs an event loop in this thread; the ORM calls of the test are still
-    # synchronous ones, made before and after the browser works.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=["--no-sandbox"])
-
-        def open_as(user, language="en"):
-            client.force_login(user)
-            context = browser.new_context(java_script_enabled=False, locale=language)
-            context.add_cookies(
-                [
-                    {
-                        "name": settings.SESSION_COOKIE_NAME,
-                        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                        "url": live_server.url,
-                    }
-                ]
-            )
-            return context.new_page()
-
-        yield open_as
-        browser.close()
-
-
 @pytest.fixture(scope="module")
 def shared_chromium(chromium_path):
     """One Chromium for a module's tests: launching it is most of a short test's time."""
     from playwright.sync_api import sync_playwright
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # as in browser_as, module-long
+        # Playwright runs an event loop in this thread; the ORM calls of the tests are still
+        # synchronous ones, made before and after the browser works.
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
             yield browser
             browser.close()
+
+
+@pytest.fixture
+def browser_as(live_server, shared_chromium, client):
+    """Opens pages in Chromium, without JavaScript, signed in as the given user."""
+    contexts = []
+
+    def open_as(user, language="en"):
+        client.force_login(user)
+        context = shared_chromium.new_context(java_script_enabled=False, locale=language)
+        contexts.append(context)
+        context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+        return context.new_page()
+
+    yield open_as
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture
