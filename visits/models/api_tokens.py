@@ -80,6 +80,9 @@ class IdempotentRequest(models.Model):
     body = models.BinaryField(default=b"")
     content_type = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # While the first request runs, its claim holds until then (refreshed as it runs); a retry
+    # after a lapsed lease runs the request, since the first one died without an answer.
+    lease_until = models.DateTimeField(null=True)
 
     class Meta:
         constraints = [
