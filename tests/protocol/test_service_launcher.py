@@ -7,6 +7,12 @@ import pytest
 from tests import services
 
 
+@pytest.fixture(autouse=True)
+def no_throwaway_asked(monkeypatch):
+    """These tests run under the CI step that asks for throwaway servers, too."""
+    monkeypatch.delenv("TEST_SERVICES", raising=False)
+
+
 def never_answers(url):
     return False
 
@@ -45,3 +51,12 @@ def test_local_servers_are_used_when_they_answer(monkeypatch):
         "DATABASE_URL", "postgres://local/test", lambda url: True, None, ExitStack(), in_ci=True
     )
     assert url == "postgres://local/test"
+
+
+def test_throwaway_servers_are_started_when_asked_even_with_local_ones(monkeypatch):
+    monkeypatch.setenv("TEST_SERVICES", "throwaway")
+    monkeypatch.setenv("DATABASE_URL", "postgres://local/test")
+    url = services.resolve(
+        "DATABASE_URL", "postgres://local/test", lambda url: True, lambda _: "thrown", None, True
+    )
+    assert url == "thrown"

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from django.db import connection
 
@@ -14,9 +15,17 @@ ROOT = Path(__file__).resolve().parents[2]
 CELERY = str(Path(sys.executable).with_name("celery"))
 
 
+def workers_database_url(run_url: str, test_name: str) -> str:
+    """The URL this run was given, naming the test database instead: its host (a socket folder
+    for the throwaway server), port, user, password and options stay as given."""
+    parts = urlsplit(run_url)
+    return urlunsplit(parts._replace(path=f"/{test_name}"))
+
+
 def environment(smtp_port: int, redis_url: str, var_dir: Path) -> dict:
-    db = connection.settings_dict  # the test database, which a transactional test commits to
-    database_url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    # the test database, which a transactional test commits to, on the server this run uses
+    test_database = connection.settings_dict["NAME"]
+    database_url = workers_database_url(os.environ["DATABASE_URL"], test_database)
     kept = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME")}
     return {
         **kept,
