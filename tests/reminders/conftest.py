@@ -18,11 +18,12 @@ def free_port() -> int:
 
 class Inbox:
     """aiosmtpd's handler: keeps each message; refuses recipients in `refuse` with the code
-    given (550 permanent, 451 temporary)."""
+    given (550 permanent, 451 temporary), and every message with `refuse_data` when it is set."""
 
     def __init__(self):
         self.messages = []
         self.refuse = {}
+        self.refuse_data = None
         self.lock = threading.Lock()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
@@ -32,6 +33,8 @@ class Inbox:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        if self.refuse_data:
+            return self.refuse_data
         message = email.message_from_bytes(envelope.content, policy=policy.default)
         with self.lock:
             self.messages.append(message)

@@ -70,7 +70,11 @@ def release_stuck(now=None) -> int:
 
 
 def is_permanent(error: Exception) -> bool:
-    """A 5xx answer: retrying will not help. A 4xx, a dropped connection: it may."""
+    """Retrying will not help: a message that cannot be written (a header with a line break,
+    BadHeaderError; an address that cannot be encoded, UnicodeError; both ValueErrors), a server
+    that cannot take it (no SMTPUTF8) or a 5xx answer. A 4xx, a dropped connection: it may."""
+    if isinstance(error, ValueError | smtplib.SMTPNotSupportedError):
+        return True
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(code >= 500 for code, _message in error.recipients.values())
     code = getattr(error, "smtp_code", None)
