@@ -95,3 +95,23 @@ def test_public_sees_guests_of_released_visits_and_voted_honorees(visits):
     assert visits["public"].guests.get() in seen and honoree in seen
     assert proposed not in seen
     assert visits["restricted"].guests.get() not in seen
+
+
+def test_a_visit_withdrawn_under_embargo_is_never_shown_as_withdrawn():
+    """The public saw a withdrawn visit only if one of its public, announced versions held
+    while its own embargo had lifted (calendar feeds then keep it, marked cancelled)."""
+    from visits import services  # a write, through the service, as in production
+
+    now = timezone.now()
+    unseen = VisitFactory(embargo_until=now + timedelta(minutes=5))
+    seen = VisitFactory(embargo_until=None)
+    for visit in (unseen, seen):
+        EngagementFactory(visit=visit)
+        services.move_visit(visit, "cancelled", by=None)
+    an_hour_later = now + timedelta(hours=1)  # the embargo lifted after the cancellation
+
+    def shown(moment):
+        engagements = Engagement.objects.visible_to(None, moment, withdrawn=True)
+        return set(engagements.values_list("visit_id", flat=True)) & {unseen.pk, seen.pk}
+
+    assert shown(an_hour_later) == {seen.pk}

@@ -6,6 +6,7 @@ by itself. `viewer` is a user (possibly anonymous) or None for the public.
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from visits.models.choices import (
@@ -42,22 +43,49 @@ def visit_filter_for(viewer, now=None) -> Q | None:
     return public_visit_filter(now)
 
 
-def withdrawn_public_visit_filter(now=None) -> Q:
-    """Visits the public saw (public, announced, past their embargo) until they were cancelled
-    or postponed. Calendar feeds keep their engagements a while, marked cancelled, so that
-    subscribed calendars remove them; no page lists them."""
-    now = now or timezone.now()
+def seen_by_the_public(now) -> models.Exists:
+    """Some version of the visit (its history rows) was public and announced, and held at a
+    moment, up to `now`, when its own embargo had lifted: from the later of its record and its
+    embargo, until the next version replaced it. An embargo changed later does not count back."""
     from visits.models import Visit  # the history model exists once the models are built
 
-    was_published = Visit.history.model.objects.filter(
-        id=models.OuterRef("pk"),
-        status__in=PUBLISHED_VISIT_STATUSES,
-        confidentiality=Confidentiality.PUBLIC,
+    versions = Visit.history.model.objects
+    replaced_at = (
+        versions.filter(id=models.OuterRef("id"))
+        .filter(
+            Q(history_date__gt=models.OuterRef("history_date"))
+            | Q(
+                history_date=models.OuterRef("history_date"),
+                history_id__gt=models.OuterRef("history_id"),
+            )
+        )
+        .order_by("history_date", "history_id")
+        .values("history_date")[:1]
     )
+    shown_from = Greatest("history_date", Coalesce("embargo_until", "history_date"))
+    seen = (
+        versions.filter(
+            id=models.OuterRef("pk"),
+            status__in=PUBLISHED_VISIT_STATUSES,
+            confidentiality=Confidentiality.PUBLIC,
+        )
+        .annotate(shown_from=shown_from, replaced_at=models.Subquery(replaced_at))
+        .filter(shown_from__lte=now)
+        .filter(Q(replaced_at__isnull=True) | Q(replaced_at__gt=models.F("shown_from")))
+    )
+    return models.Exists(seen)
+
+
+def withdrawn_public_visit_filter(now=None) -> Q:
+    """Visits the public saw (see `seen_by_the_public`) until they were cancelled or
+    postponed, and may see now were they not withdrawn (public, past their embargo). Calendar
+    feeds keep their engagements a while, marked cancelled, so that subscribed calendars remove
+    them; no page lists them. A visit withdrawn before the public saw it is never shown."""
+    now = now or timezone.now()
     return (
         Q(confidentiality=Confidentiality.PUBLIC, status__in=WITHDRAWN_VISIT_STATUSES)
         & (Q(embargo_until__isnull=True) | Q(embargo_until__lte=now))
-        & Q(models.Exists(was_published))
+        & Q(seen_by_the_public(now))
     )
 
 
