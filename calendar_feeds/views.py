@@ -9,6 +9,7 @@ No content negotiation (Google Calendar sends no Accept header)."""
 import hashlib
 from datetime import UTC, datetime
 
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, HttpResponse
@@ -29,6 +30,7 @@ from visits.models.visibility import STAFF_PERMISSION
 LANGUAGES = ("fr", "en")
 ETAGS_KEPT = 24 * 3600  # seconds; a new state of the data makes a new key anyway
 PUBLIC_NAME = _("Paris City Hall: official visits")
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"  # where permissions are held
 
 
 def language_of(request) -> str:
@@ -90,17 +92,29 @@ def public_calendar(request):
     return feed_response(request, "public", name=PUBLIC_NAME, private=False)
 
 
+def feed_owners():
+    """Who may have a feed: active City Hall staff (the permission, from a group, their own or
+    as superuser). Any other account's feeds answer as revoked ones do, kept for its return."""
+    User = get_user_model()  # noqa: N806
+    owners = User.objects.with_perm(STAFF_PERMISSION, backend=MODEL_BACKEND, is_active=True)
+    return owners.values("pk")
+
+
 def fetched(token: str) -> Subscription | None:
     """The live subscription `token` opens, its fetch recorded, in one query; None if there is
-    none (unknown, revoked or regenerated) or its owner is deactivated."""
-    table, users = Subscription._meta.db_table, Subscription.owner.field.related_model._meta
+    none (unknown, revoked or regenerated) or its owner is no longer active staff."""
+    table = Subscription._meta.db_table
+    owners, owner_params = feed_owners().query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {table} SET last_fetched_at = %s"  # noqa: S608 (names from the models)
-            f" WHERE token_digest = %s AND owner_id IN"
-            f" (SELECT {users.pk.column} FROM {users.db_table} WHERE is_active)"
+            f"UPDATE {table} SET last_fetched_at = %s"  # noqa: S608 (SQL made by the ORM)
+            f" WHERE token_digest = %s AND owner_id IN ({owners})"
             " RETURNING id, owner_id, name, scope, venue_id, access_changed_at",
-            [connection.ops.adapt_datetimefield_value(timezone.now()), digest(token)],
+            [
+                connection.ops.adapt_datetimefield_value(timezone.now()),
+                digest(token),
+                *owner_params,
+            ],
         )
         row = cursor.fetchone()
     if row is None:

@@ -7,7 +7,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import parse_http_date
@@ -19,6 +19,7 @@ from calendar_feeds.tokens import digest
 from tests.calendar_feeds.parsers import events_by_parser
 from tests.factories import EngagementFactory, GuestFactory, HostFactory, VenueFactory, VisitFactory
 from visits import services
+from visits.roles import STAFF
 
 pytestmark = pytest.mark.django_db
 
@@ -192,6 +193,31 @@ def test_each_feed_shows_what_its_owner_may_see_now(client, staff_member, cleare
     staff_member.save()
     assert client.get(staff_feed).status_code == 404
     assert client.get(public_feed).status_code == 404
+
+
+@pytest.mark.parametrize("scope", ["mine", "visible", "venue", "public"])
+def test_a_feed_whose_owner_lost_the_staff_permission_answers_as_a_revoked_one(
+    client, staff_member, scope
+):
+    """Feeds are for City Hall staff: an account left in no group keeps its subscriptions'
+    rows, but they answer as revoked ones do, whatever they showed, the public programme too."""
+    salon = VenueFactory()
+    EngagementFactory(visit=VisitFactory(starts_on=SOON, lead_officer=staff_member), venue=salon)
+    fields = {"venue": salon.pk} if scope == "venue" else {}
+    url = subscribe(client, staff_member, scope=scope, **fields)
+    first = client.get(url)
+    assert first.status_code == 200 and first.content.count(b"BEGIN:VEVENT") == 1
+    staff_member.groups.clear()  # an active account in no group
+    for asked in (client.get(url), client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])):
+        assert (asked.status_code, asked.content) == (
+            404,
+            client.get("/calendars/feeds/x.ics").content,
+        )
+    assert (
+        Subscription.objects.filter(owner=staff_member).count() == 1
+    )  # kept: given back with the group
+    staff_member.groups.add(Group.objects.get(name=STAFF))
+    assert client.get(url).status_code == 200
 
 
 def test_my_engagements_are_those_i_lead_host_am_assigned_to_or_follow(
