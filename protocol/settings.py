@@ -158,6 +158,10 @@ CACHES = {
 PUBLIC_PAGES_CACHE = env.bool("PUBLIC_PAGES_CACHE", default=True)
 # PostgreSQL: each process listens for the notice of a change instead of asking at each page.
 PUBLIC_STATE_LISTEN = env.bool("PUBLIC_STATE_LISTEN", default=True)
+# Seconds: what a process knows of the public data is trusted no longer than this without
+# proof that its listener still hears (a heartbeat every quarter of it); a change shows within
+# it even when the listening connection dies in silence.
+PUBLIC_STATE_MAX_AGE = env.float("PUBLIC_STATE_MAX_AGE", default=5.0)
 
 # Mail: printed on the console unless EMAIL_URL names a real server (smtp://host:port).
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

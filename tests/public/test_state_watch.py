@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from tests.public.black_hole import BlackHoleProxy
 from tests.public.test_guests_page import received, url
 from visits.models import Visit
 from visits.queries import state_watch
@@ -78,3 +79,65 @@ def test_a_read_holds_only_until_the_next_embargo_lifts(client, watch, monkeypat
     later = timezone.now() + timedelta(hours=2)
     monkeypatch.setattr(timezone, "now", lambda: later)
     assert "Embargoed Guest" in client.get(url()).content.decode()
+
+
+@pytest.fixture
+def proxy(settings):
+    """Between the listener and PostgreSQL: a proxy that can drop the connection silently."""
+    settings.PUBLIC_STATE_LISTEN = True
+    params = state_watch.listener_params()
+    host, port = params.get("host") or "/var/run/postgresql", int(params.get("port") or 5432)
+    target = f"{host}/.s.PGSQL.{port}" if host.startswith("/") else (host, port)
+    state_watch.stop()
+    with BlackHoleProxy(target) as proxy:
+        proxy.params = {**params, "host": "127.0.0.1", "port": proxy.port, "connect_timeout": 2}
+        yield proxy
+        state_watch.stop()
+
+
+def test_a_kept_state_older_than_the_maximum_age_is_read_again_though_the_listener_hears_nothing(
+    client, proxy
+):
+    max_age = 0.5
+    watch = state_watch.start(state_watch.StateWatch(max_age, heartbeat_every=3600), proxy.params)
+    soon(lambda: watch.listening)
+    received("Roberto Gualtieri")
+    client.get(url())
+    generation = watch.generation
+    proxy.black_hole()
+    Visit.objects.update(occasion_en="Changed behind the black hole")
+    committed = time.monotonic()
+    soon(lambda: "Changed behind the black hole" in client.get(url()).content.decode())
+    assert time.monotonic() - committed < max_age + 0.3
+    # No notice came and the listener still believes it listens: the age alone did it.
+    assert watch.listening and watch.generation == generation
+
+
+def test_the_heartbeat_notices_a_silently_dropped_connection_and_listens_again(
+    client, proxy, settings, monkeypatch, django_assert_num_queries
+):
+    settings.PUBLIC_STATE_MAX_AGE = 2.0  # a heartbeat every 0.5 s, answered within 1 s
+    monkeypatch.setattr(state_watch, "listener_params", lambda: proxy.params)
+    watch = state_watch.current()
+    soon(lambda: watch.listening)
+    received("Roberto Gualtieri")
+    client.get(url())
+    with django_assert_num_queries(0):
+        client.get(url())
+    proxy.black_hole()
+    dropped = time.monotonic()
+    soon(lambda: not watch.listening)
+    assert time.monotonic() - dropped < 0.5 + 1.0 + 0.5
+    Visit.objects.update(occasion_en="Changed while nobody listened")
+    assert "Changed while nobody listened" in client.get(url()).content.decode()
+    with django_assert_num_queries(1):  # the state, read at each page while it is away
+        client.get(url())
+    time.sleep(1.0)
+    assert not watch.listening  # it tries again, but nothing comes back through the hole
+    proxy.forward_again()
+    accepted = proxy.accepted
+    soon(lambda: watch.listening, seconds=2 + state_watch.RETRY_SECONDS + 5)
+    assert proxy.accepted > accepted  # through the proxy again
+    client.get(url())
+    with django_assert_num_queries(0):
+        assert "Changed while nobody listened" in client.get(url()).content.decode()

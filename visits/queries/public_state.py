@@ -4,7 +4,8 @@ The version that database triggers move at every commit writing a table the page
 the epoch of its row), the latest embargo lifted, and today's date (past visits become
 "received" at midnight). On PostgreSQL each process also listens for the notice the trigger
 sends at commit (`state_watch`), and meanwhile answers from what it last read, without a
-query: until a notice, the next embargo to lift or a lost listener.
+query: until a notice, the next embargo to lift, a lost listener, or the maximum age of what
+it knows (the listener's heartbeat renews it).
 """
 
 from dataclasses import dataclass
@@ -46,8 +47,8 @@ def public_state(now=None) -> str:
     watch = state_watch.current()
     read = watch.kept(now) if watch else None
     if read is None:
-        generation = watch.generation if watch else None
+        ticket = watch.ticket() if watch else None
         read = read_state(now)
         if watch:
-            watch.keep(read, generation)
+            watch.keep(read, ticket)
     return f"{read.state}|{timezone.localdate(now)}"
