@@ -14,6 +14,8 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.shortcuts import redirect
 
+from visits.admin.refusals import RefusableInlineFormSet, RefusalsShown
+
 
 def parses(field, value) -> bool:
     try:
@@ -61,8 +63,9 @@ class VisibleLinksMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class DoorModelAdmin(VisibleLinksMixin, admin.ModelAdmin):
-    """Lists, change pages and autocomplete show only what the user may see."""
+class DoorModelAdmin(RefusalsShown, VisibleLinksMixin, admin.ModelAdmin):
+    """Lists, change pages and autocomplete show only what the user may see; a service's
+    refusal of a save is shown on the page (visits.admin.refusals)."""
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -161,8 +164,8 @@ def limit_status_choices(form, allowed, refusal: str) -> None:
 
 
 class DoorTabularInline(VisibleLinksMixin, admin.TabularInline):
-    pass
+    formset = RefusableInlineFormSet
 
 
 class DoorStackedInline(VisibleLinksMixin, admin.StackedInline):
-    pass
+    formset = RefusableInlineFormSet

@@ -1,13 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from visits.admin.calendars import TellsCalendars
+from visits.admin.directory import ThroughDirectory
 from visits.admin.door import DoorModelAdmin
 from visits.models import Guest
 
 
 @admin.register(Guest)
-class GuestAdmin(TellsCalendars, DoorModelAdmin):
+class GuestAdmin(ThroughDirectory, DoorModelAdmin):
     list_display = ["name", "kind", "category", "title", "country_name", "city", "deceased"]
     list_filter = ["kind", "category", "gender", "deceased", "country"]
     search_fields = ["name", "sort_name", "title_fr", "title_en", "city"]

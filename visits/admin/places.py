@@ -2,14 +2,14 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from visits.admin.calendars import TellsCalendars
 from visits.admin.concealment import describe_engagements
+from visits.admin.directory import ThroughDirectory
 from visits.admin.door import DoorModelAdmin
 from visits.models import Engagement, Host, Venue
 
 
 @admin.register(Venue)
-class VenueAdmin(TellsCalendars, DoorModelAdmin):
+class VenueAdmin(ThroughDirectory, DoorModelAdmin):
     list_display = ["name", "building", "capacity", "turnover_minutes", "is_active"]
     list_filter = ["is_active", "building"]
     search_fields = ["name", "building", "notes"]
@@ -25,7 +25,7 @@ class VenueAdmin(TellsCalendars, DoorModelAdmin):
 
 
 @admin.register(Host)
-class HostAdmin(TellsCalendars, DoorModelAdmin):
+class HostAdmin(ThroughDirectory, DoorModelAdmin):
     list_display = ["name", "office", "precedence", "user", "is_active"]
     list_filter = ["is_active"]
     list_select_related = ["user"]

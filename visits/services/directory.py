@@ -6,7 +6,9 @@ the sequence of the engagements that show it (RFC 5545: clients then fetch them 
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from visits.models import Engagement, Guest, Host, Venue
 from visits.services.attribution import authorize
@@ -33,7 +35,8 @@ GUEST_FIELDS = (
     "notes",
 )
 VENUE_FIELDS = ("name", "building", "capacity", "turnover_minutes", "notes", "is_active")
-HOST_FIELDS = ("name", "office_fr", "office_en", "precedence", "email", "is_active")
+# `user`: the host's account, set in the admin only.
+HOST_FIELDS = ("name", "office_fr", "office_en", "precedence", "email", "is_active", "user")
 
 # What a calendar entry shows of each, and the engagements showing it.
 SHOWN = {
@@ -42,6 +45,16 @@ SHOWN = {
     Host: (("name", "office_fr", "office_en", "precedence"), "hosts"),  # precedence: the order
 }
 FIELDS = {Guest: GUEST_FIELDS, Venue: VENUE_FIELDS, Host: HOST_FIELDS}
+# Why a record that visits or honours name is kept.
+KEPT = {
+    Guest: gettext_lazy(
+        "A guest who is in a visit's delegation or has an honour stays in the record."
+    ),
+    Venue: gettext_lazy("A room that has been booked stays in the record: mark it as not in use."),
+    Host: gettext_lazy(
+        "A host who has received cannot be deleted; mark them as no longer in office."
+    ),
+}
 
 
 @transaction.atomic
@@ -77,6 +90,21 @@ def update_record(record, *, by, precondition=None, **changes):
     if set(changed) & set(SHOWN[model][0]):
         tell_calendars(current)
     return current
+
+
+@transaction.atomic
+def delete_record(record, *, by) -> None:
+    """Delete a guest, room or host that no visit, engagement or honour names."""
+    model = type(record)
+    authorize(by, f"visits.delete_{model._meta.model_name}")
+    current = model.objects.select_for_update().get(pk=record.pk)
+    if by is not None and model is Guest and not Guest.objects.visible_to(by).contains(current):
+        raise PermissionDenied(f"{by} may not see guest {current.pk}")
+    try:
+        with transaction.atomic():
+            current.delete()
+    except ProtectedError as error:
+        raise RuleBroken(str(KEPT[model])) from error
 
 
 def showing(record):
