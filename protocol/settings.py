@@ -5,6 +5,7 @@ embedded file-system broker, mail printed on the console. Production sets DEBUG 
 SECRET_KEY, DATABASE_URL, REDIS_URL and EMAIL_URL.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "ninja",  # serves the API docs from its bundled files, not a CDN
     "visits",
     "calendar_feeds",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -66,10 +68,36 @@ MIDDLEWARE = [
     "visits.api.idempotency.IdempotencyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Answers a sign-in that the throttle refused (below) with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # History is read in the admin, never replayed: a revert would bypass the scheduling rules.
 SIMPLE_HISTORY_REVERT_DISABLED = True
+# Sign-in throttling (django-axes, counted in the database so that it holds across processes,
+# on PostgreSQL as on the SQLite of `make run`). Failures within COOLOFF of each other add up;
+# each limit locks what it counts until COOLOFF has passed without a new failure, or until the
+# office lifts it (the admin's "Access attempts", or `manage.py axes_reset_username NAME`).
+# The API's tokens are made by a signed-in session or token: no password, so these logins are
+# the throttle there too.
+LOGIN_THROTTLE = [
+    (["username", "ip_address"], 5),  # one account from one address: someone guessing
+    ("username", 20),  # one account from any address: guessing spread over many addresses
+    ("ip_address", 30),  # one address, any account: trying one password on many accounts
+]
+AXES_LOCKOUT_PARAMETERS = [parameters for parameters, _limit in LOGIN_THROTTLE]
+AXES_FAILURE_LIMIT = LOGIN_THROTTLE[0][1]
+AXES_HANDLER = "protocol.login_throttle.TieredLimitsHandler"
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_CLIENT_IP_CALLABLE = "protocol.login_throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "visits.views.access.locked_out"
+# Proxies in front of the web server that append the client's address to X-Forwarded-For;
+# with none (the default) that header is the client's own word and is never believed.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked sign-in before the rest
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:agenda_now"
 
@@ -215,4 +243,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # Failed sign-ins and lockouts are warnings; axes's step-by-step notes are not kept.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -1,5 +1,8 @@
 """Each user's own API tokens: listed with their last use, made (the secret is shown once),
-revoked. Nobody sees or revokes another's."""
+revoked. Nobody sees or revokes another's.
+
+Making one asks for no password: it takes a signed-in session (or a token), so the sign-in
+throttle on the logins that make sessions (protocol/login_throttle.py) guards it too."""
 
 from datetime import datetime
 

@@ -1,7 +1,9 @@
 from functools import wraps
 
+from axes.helpers import get_cool_off
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
 
 from visits.models.visibility import STAFF_PERMISSION
 
@@ -17,3 +19,17 @@ def staff_required(view):
         return view(request, *args, **kwargs)
 
     return for_staff
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """What a sign-in refused by the throttle (django-axes, settings.LOGIN_THROTTLE) answers,
+    on the staff login and the admin's: when to try again, and who can lift it sooner."""
+    wait = get_cool_off(request)
+    response = render(
+        request,
+        "staff/locked_out.html",
+        {"minutes": int(wait.total_seconds() // 60)},
+        status=429,
+    )
+    response["Retry-After"] = str(int(wait.total_seconds()))
+    return response
