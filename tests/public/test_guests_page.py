@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 
 from tests.factories import EngagementFactory, GuestFactory, VenueFactory, VisitFactory
 from visits.models import Venue
-from visits.views import public
+from visits.views import open_data, public
 
 pytestmark = pytest.mark.django_db
 
@@ -153,6 +153,7 @@ def test_the_same_list_as_csv_and_json_with_the_same_filters_and_door(client):
     received("Secret Guest", confidentiality="confidential")
     data = client.get(data_url("json", year=2025)).json()
     assert data == {
+        "license": open_data.LICENCE,
         "guests": [
             {
                 "date": "2025-06-01",
@@ -166,11 +167,11 @@ def test_the_same_list_as_csv_and_json_with_the_same_filters_and_door(client):
                 "rooms": "Salle des Fêtes",
                 "page": f"http://testserver/en/guests/{wegner.guests.get().pk}-kai-wegner/",
             }
-        ]
+        ],
     }
     response = client.get(data_url("csv", "fr"))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    lines = response.content.decode().splitlines()
+    lines = response.content.decode("utf-8-sig").splitlines()
     assert lines[0] == (
         "date,guest,title_fr,title_en,category,country,occasion_fr,occasion_en,rooms,page"
     )

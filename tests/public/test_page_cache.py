@@ -80,6 +80,7 @@ def test_open_data_is_kept_with_its_headers(client, django_assert_num_queries):
     assert again.content == first.content
     assert again["Content-Disposition"] == first["Content-Disposition"]
     assert again["Content-Type"] == first["Content-Type"]
+    assert again["Link"] == first["Link"]  # the licence
 
 
 def public_version() -> int:

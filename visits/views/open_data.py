@@ -1,11 +1,30 @@
 """The distinguished guests as open data: one row per guest received, the same columns in CSV
-and JSON, described on the page (`COLUMNS`)."""
+and JSON, described on the page (`COLUMNS`), under the licence of French public data.
+
+The CSV is what a spreadsheet opens: no cell it would run as a formula, and a byte order mark
+so that it reads UTF-8 rather than guessing a local encoding. Columns stay separated by commas
+(RFC 4180): a spreadsheet set to French expects semicolons when it opens a file, but imports
+it right when asked (the page says how); semicolons would break every other reader.
+"""
 
 import csv
 import io
 
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext_lazy as _
+
+# The licence of French public administrations' open data (décret 2017-638); SPDX names it.
+LICENCE = {
+    "id": "etalab-2.0",
+    "name": "Licence Ouverte / Open Licence 2.0",
+    "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+}
+LICENCE_LINK = f'<{LICENCE["url"]}>; rel="license"'
+
+# A spreadsheet takes a cell that begins with one of these for a formula, which may fetch an
+# address or run a command when the file is opened (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BYTE_ORDER_MARK = "\ufeff"
 
 COLUMNS = [
     ("date", _("The visit's first day (YYYY-MM-DD).")),
@@ -38,11 +57,29 @@ def row(participant, page: str) -> dict:
     }
 
 
+def spreadsheet_safe(value):
+    """A text cell a spreadsheet would run, made text by a leading apostrophe (which the
+    spreadsheet shows). Only text: a number, a negative one too, stays a number."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_response(rows) -> HttpResponse:
     out = io.StringIO()
+    out.write(BYTE_ORDER_MARK)
     writer = csv.DictWriter(out, fieldnames=[name for name, _help in COLUMNS])
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({name: spreadsheet_safe(value) for name, value in r.items()} for r in rows)
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="distinguished-guests.csv"'
+    response["Link"] = LICENCE_LINK
+    return response
+
+
+def json_response(rows) -> JsonResponse:
+    """Every value as it is: JSON readers run nothing."""
+    data = {"license": LICENCE, "guests": list(rows)}
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response["Link"] = LICENCE_LINK
     return response

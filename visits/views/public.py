@@ -115,6 +115,7 @@ def distinguished_guests(request):
         "query": query.urlencode(),
         "alternates": alternates(request, with_page(query, request)),
         "columns": open_data.COLUMNS,
+        "licence": open_data.LICENCE,
     }
     return render(request, "public/guests.html", context, status=400 if form.errors else 200)
 
@@ -131,4 +132,4 @@ def distinguished_guests_data(request, file_format: str):
     rows = (open_data.row(guest, page_of(request, guest.guest)) for guest in shown)
     if file_format == "csv":
         return open_data.csv_response(rows)
-    return JsonResponse({"guests": list(rows)}, json_dumps_params={"ensure_ascii": False})
+    return open_data.json_response(rows)
