@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import VenueFactory, VisitFactory
+from tests.factories import GuestFactory, VenueFactory, VisitFactory
 from tests.visits.test_admin import engagement_form
 
 
@@ -74,3 +74,39 @@ def test_engagement_ending_millennia_later_is_a_form_error(strict_client):
     response = strict_client.post(reverse("admin:visits_engagement_add"), data)
     assert response.status_code == 200
     assert "An engagement ends by the day after its visit’s last day." in response.text
+
+
+LINE_BREAK = "Write this on one line: a line break is not allowed here."
+
+
+def test_engagement_title_with_a_line_break_is_a_form_error_beside_it(strict_client):
+    visit = VisitFactory()
+    data = engagement_form(visit, VenueFactory(), title_fr="Séance\r\nBcc: x@example.org")
+    response = strict_client.post(reverse("admin:visits_engagement_add"), data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {"title_fr": [LINE_BREAK]}
+    assert not visit.engagements.exists()
+
+
+def test_guest_name_with_a_control_character_is_a_form_error_beside_it(strict_client):
+    guest = GuestFactory(name="Roberto Gualtieri")
+    data = {
+        "kind": "person",
+        "name": "Roberto\x07Gualtieri",
+        "sort_name": "Gualtieri, Roberto",
+        "category": "mayor",
+        "country": "IT",
+        "city": "Rome\tRoma",
+        "title_fr": "Maire de Rome",
+        "title_en": "Mayor of Rome",
+        "gender": "m",
+        "notes": "Deux\nlignes",  # a text may
+    }
+    response = strict_client.post(reverse("admin:visits_guest_change", args=[guest.pk]), data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "name": ["This text holds an invisible control character (U+0007): remove it."],
+        "city": ["A tab is not allowed here: use a space."],
+    }
+    guest.refresh_from_db()
+    assert guest.name == "Roberto Gualtieri"

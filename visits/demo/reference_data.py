@@ -31,6 +31,13 @@ def local_datetime(day: str, clock: str) -> datetime:
     )
 
 
+def checked(record):
+    """The demo's data obeys the models' field rules as any input does (texts on one line...):
+    a refusal names the field, and seed_demo's transaction writes nothing."""
+    record.clean_fields(exclude=[field.name for field in record._meta.fields if field.is_relation])
+    return record
+
+
 def guest_key(name: str) -> str:
     return f"guest:{slugify(name)}"
 
@@ -43,16 +50,19 @@ def load_venues() -> dict[str, Venue]:
             building=row["building"],
             defaults={"capacity": row["capacity"] or None, "notes": row["notes"]},
         )
+        checked(venues[row["name"]])
     return venues
 
 
 def load_hosts() -> list[Host]:
     return [
-        Host.objects.update_or_create(
-            name=row["name"],
-            office_fr=row["office_fr"],
-            defaults={"office_en": row["office_en"], "precedence": int(row["precedence"])},
-        )[0]
+        checked(
+            Host.objects.update_or_create(
+                name=row["name"],
+                office_fr=row["office_fr"],
+                defaults={"office_en": row["office_en"], "precedence": int(row["precedence"])},
+            )[0]
+        )
         for row in rows("hosts.csv")
     ]
 
@@ -72,7 +82,7 @@ def upsert_guest(row: dict, name_column: str, kind_column: str) -> Guest:
             "deceased": row.get("deceased") == "yes",
         },
     )
-    return guest
+    return checked(guest)
 
 
 def load_past_visits(venues: dict[str, Venue]) -> dict[str, Engagement]:
@@ -93,6 +103,7 @@ def load_past_visits(venues: dict[str, Venue]) -> dict[str, Engagement]:
                 "notes": f"{row['notes']}\nSource: {row['source']}".strip(),
             },
         )
+        checked(visit)
         VisitGuest.objects.get_or_create(
             visit=visit, guest=guest, defaults={"role": DelegationRole.PRINCIPAL}
         )
@@ -104,7 +115,7 @@ def load_past_visits(venues: dict[str, Venue]) -> dict[str, Engagement]:
         engagement.starts_at = local_datetime(row["date"], row["start"])
         engagement.ends_at = local_datetime(row["date"], row["end"])
         engagement.status = EngagementStatus.CONFIRMED if held else EngagementStatus.CANCELLED
-        engagement.save()
+        checked(engagement).save()
         engagements[row["key"]] = engagement
     return engagements
 
@@ -128,7 +139,7 @@ def load_honours(ceremonies: dict[str, Engagement]) -> None:
             VisitGuest.objects.get_or_create(
                 visit=ceremony.visit, guest=proxy, defaults={"role": DelegationRole.PROXY}
             )
-        HonoraryCitizenship.objects.update_or_create(
+        honour, _ = HonoraryCitizenship.objects.update_or_create(
             honoree=honoree,
             defaults={
                 "status": row["status"],
@@ -141,6 +152,7 @@ def load_honours(ceremonies: dict[str, Engagement]) -> None:
                 "notes": f"{row['notes']}\nSource: {row['source']}".strip(),
             },
         )
+        checked(honour)
 
 
 def load_reference_data() -> dict:

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from visits.models.text import validate_one_line
+
 TOKEN_PREFIX = "pt_"  # noqa: S105 - a marker that makes leaked tokens easy to scan for
 
 
@@ -29,9 +31,13 @@ class ApiToken(models.Model):
         related_name="api_tokens",
         verbose_name=_("user"),
     )
-    name = models.CharField(_("name"), max_length=100)
-    prefix = models.CharField(_("prefix"), max_length=12, editable=False)
-    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    name = models.CharField(_("name"), max_length=100, validators=[validate_one_line])
+    prefix = models.CharField(
+        _("prefix"), max_length=12, editable=False, validators=[validate_one_line]
+    )
+    key_hash = models.CharField(
+        max_length=64, unique=True, editable=False, validators=[validate_one_line]
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
@@ -74,11 +80,15 @@ class IdempotentRequest(models.Model):
     """A POST sent with an `Idempotency-Key`: its first response, replayed to any retry."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    key = models.CharField(max_length=200)
-    fingerprint = models.CharField(max_length=64, help_text="SHA-256 of method, path and body.")
+    key = models.CharField(max_length=200, validators=[validate_one_line])
+    fingerprint = models.CharField(
+        max_length=64,
+        help_text="SHA-256 of method, path and body.",
+        validators=[validate_one_line],
+    )
     status_code = models.PositiveSmallIntegerField(null=True)  # None while the first one runs
     body = models.BinaryField(default=b"")
-    content_type = models.CharField(max_length=100, blank=True)
+    content_type = models.CharField(max_length=100, blank=True, validators=[validate_one_line])
     created_at = models.DateTimeField(auto_now_add=True)
     # While the first request runs, its claim holds until then (refreshed as it runs); a retry
     # after a lapsed lease runs the request, since the first one died without an answer.

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from visits.models.bilingual import localized
 from visits.models.choices import VisitKind
+from visits.models.text import validate_one_line
 
 
 class ChecklistTemplate(models.Model):
@@ -29,8 +30,8 @@ class ChecklistTemplateTask(models.Model):
         related_name="tasks",
         verbose_name=_("template"),
     )
-    title_fr = models.CharField(_("task (French)"), max_length=200)
-    title_en = models.CharField(_("task (English)"), max_length=200)
+    title_fr = models.CharField(_("task (French)"), max_length=200, validators=[validate_one_line])
+    title_en = models.CharField(_("task (English)"), max_length=200, validators=[validate_one_line])
     days_from_visit = models.SmallIntegerField(
         _("day"), help_text=_("Relative to the visit's first day: −21 is D-21, 3 is D+3.")
     )
@@ -50,8 +51,8 @@ class ChecklistTask(models.Model):
     visit = models.ForeignKey(
         "visits.Visit", on_delete=models.CASCADE, related_name="checklist", verbose_name=_("visit")
     )
-    title_fr = models.CharField(_("task (French)"), max_length=200)
-    title_en = models.CharField(_("task (English)"), max_length=200)
+    title_fr = models.CharField(_("task (French)"), max_length=200, validators=[validate_one_line])
+    title_en = models.CharField(_("task (English)"), max_length=200, validators=[validate_one_line])
     days_from_visit = models.SmallIntegerField(_("day"))
     due_on = models.DateField(_("deadline"), editable=False)
     assignee = models.ForeignKey(

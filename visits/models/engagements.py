@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from visits.models.bilingual import localized
 from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, EngagementKind, EngagementStatus
+from visits.models.text import validate_one_line, validate_text
 from visits.models.visibility import EngagementQuerySet
 
 # Kept by name so that services can write one history row after setting the hosts.
@@ -25,8 +26,10 @@ class Engagement(models.Model):
         verbose_name=_("visit"),
     )
     kind = models.CharField(_("kind"), max_length=30, choices=EngagementKind)
-    title_fr = models.CharField(_("title (French)"), max_length=300)
-    title_en = models.CharField(_("title (English)"), max_length=300)
+    title_fr = models.CharField(_("title (French)"), max_length=300, validators=[validate_one_line])
+    title_en = models.CharField(
+        _("title (English)"), max_length=300, validators=[validate_one_line]
+    )
     venue = models.ForeignKey(
         "visits.Venue",
         on_delete=models.PROTECT,
@@ -40,6 +43,7 @@ class Engagement(models.Model):
         max_length=300,
         blank=True,
         help_text=_("Only for an engagement outside City Hall's rooms."),
+        validators=[validate_one_line],
     )
     hosts = models.ManyToManyField(
         "visits.Host", blank=True, related_name="engagements", verbose_name=_("hosts")
@@ -59,7 +63,7 @@ class Engagement(models.Model):
     # Calendars (RFC 5545) need both: the UID never changes, the sequence grows on each change.
     uid = models.UUIDField(_("calendar UID"), default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
-    notes = models.TextField(_("internal notes"), blank=True)
+    notes = models.TextField(_("internal notes"), blank=True, validators=[validate_text])
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -6,6 +6,7 @@ from django_countries.fields import CountryField
 
 from visits.models.bilingual import localized
 from visits.models.choices import GrammaticalGender, GuestCategory, GuestKind
+from visits.models.text import validate_one_line, validate_text
 from visits.models.visibility import GuestQuerySet
 
 
@@ -13,29 +14,54 @@ class Guest(models.Model):
     """Who is received: a person, an organisation, a city or a group."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=GuestKind, default=GuestKind.PERSON)
-    name = models.CharField(_("name"), max_length=200, help_text=_("As it is written in print."))
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        help_text=_("As it is written in print."),
+        validators=[validate_one_line],
+    )
     sort_name = models.CharField(
-        _("sort name"), max_length=200, blank=True, help_text=_("e.g. “Watson, Paul”.")
+        _("sort name"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. “Watson, Paul”."),
+        validators=[validate_one_line],
     )
     category = models.CharField(_("category"), max_length=30, choices=GuestCategory)
-    title_fr = models.CharField(_("office or title (French)"), max_length=300, blank=True)
-    title_en = models.CharField(_("office or title (English)"), max_length=300, blank=True)
+    title_fr = models.CharField(
+        _("office or title (French)"), max_length=300, blank=True, validators=[validate_one_line]
+    )
+    title_en = models.CharField(
+        _("office or title (English)"), max_length=300, blank=True, validators=[validate_one_line]
+    )
     country = CountryField(_("country"), blank=True)
-    city = models.CharField(_("city"), max_length=120, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True, validators=[validate_one_line])
     gender = models.CharField(
         _("grammatical gender"),
         max_length=1,
         choices=GrammaticalGender,
         default=GrammaticalGender.NEUTRAL,
     )
-    salutation_fr = models.CharField(_("salutation (French)"), max_length=200, blank=True)
-    salutation_en = models.CharField(_("salutation (English)"), max_length=200, blank=True)
-    envelope_fr = models.CharField(_("envelope line (French)"), max_length=300, blank=True)
-    envelope_en = models.CharField(_("envelope line (English)"), max_length=300, blank=True)
-    closing_fr = models.CharField(_("closing (French)"), max_length=300, blank=True)
-    closing_en = models.CharField(_("closing (English)"), max_length=300, blank=True)
+    salutation_fr = models.CharField(
+        _("salutation (French)"), max_length=200, blank=True, validators=[validate_one_line]
+    )
+    salutation_en = models.CharField(
+        _("salutation (English)"), max_length=200, blank=True, validators=[validate_one_line]
+    )
+    envelope_fr = models.CharField(
+        _("envelope line (French)"), max_length=300, blank=True, validators=[validate_one_line]
+    )
+    envelope_en = models.CharField(
+        _("envelope line (English)"), max_length=300, blank=True, validators=[validate_one_line]
+    )
+    closing_fr = models.CharField(
+        _("closing (French)"), max_length=300, blank=True, validators=[validate_one_line]
+    )
+    closing_en = models.CharField(
+        _("closing (English)"), max_length=300, blank=True, validators=[validate_one_line]
+    )
     deceased = models.BooleanField(_("deceased"), default=False)
-    notes = models.TextField(_("internal notes"), blank=True)
+    notes = models.TextField(_("internal notes"), blank=True, validators=[validate_text])
     import_key = models.CharField(
         _("import key"),
         max_length=100,
@@ -44,6 +70,7 @@ class Guest(models.Model):
         blank=True,
         editable=False,
         help_text=_("Identifies the record this guest was imported from, so imports can rerun."),
+        validators=[validate_one_line],
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from visits.models.bilingual import localized
 from visits.models.choices import DatePrecision, HonourStatus
+from visits.models.text import validate_one_line, validate_text
 from visits.models.visibility import HonourQuerySet
 
 
@@ -38,10 +39,12 @@ class HonoraryCitizenship(models.Model):
     )
     posthumous = models.BooleanField(_("posthumous"), default=False)
     received_by_proxy = models.BooleanField(_("received by proxy"), default=False)
-    proxy_name = models.CharField(_("received on their behalf by"), max_length=200, blank=True)
-    citation_fr = models.TextField(_("citation (French)"), blank=True)
-    citation_en = models.TextField(_("citation (English)"), blank=True)
-    notes = models.TextField(_("internal notes"), blank=True)
+    proxy_name = models.CharField(
+        _("received on their behalf by"), max_length=200, blank=True, validators=[validate_one_line]
+    )
+    citation_fr = models.TextField(_("citation (French)"), blank=True, validators=[validate_text])
+    citation_en = models.TextField(_("citation (English)"), blank=True, validators=[validate_text])
+    notes = models.TextField(_("internal notes"), blank=True, validators=[validate_text])
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from visits.models.choices import VisitStatus
+from visits.models.text import validate_text
 
 
 class VisitTransition(models.Model):
@@ -33,7 +34,7 @@ class VisitTransition(models.Model):
         related_name="+",
     )
     at = models.DateTimeField(_("at"), default=timezone.now)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, validators=[validate_text])
 
     class Meta:
         verbose_name = _("lifecycle step")

@@ -7,20 +7,23 @@ from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from visits.models.bilingual import localized
+from visits.models.text import validate_one_line, validate_text
 
 
 class Venue(models.Model):
     """A room. Two engagements never share one at the same time."""
 
-    name = models.CharField(_("name"), max_length=120)
-    building = models.CharField(_("building"), max_length=120, default="Hôtel de Ville")
+    name = models.CharField(_("name"), max_length=120, validators=[validate_one_line])
+    building = models.CharField(
+        _("building"), max_length=120, default="Hôtel de Ville", validators=[validate_one_line]
+    )
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     turnover_minutes = models.PositiveSmallIntegerField(
         _("turnover time (minutes)"),
         default=30,
         help_text=_("Kept free between two engagements to reset the room."),
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, validators=[validate_text])
     is_active = models.BooleanField(_("in use"), default=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -45,9 +48,13 @@ class Venue(models.Model):
 class Host(models.Model):
     """The Mayor or another elected official who receives. Never in two engagements at once."""
 
-    name = models.CharField(_("name"), max_length=200)
-    office_fr = models.CharField(_("office (French)"), max_length=200)
-    office_en = models.CharField(_("office (English)"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_one_line])
+    office_fr = models.CharField(
+        _("office (French)"), max_length=200, validators=[validate_one_line]
+    )
+    office_en = models.CharField(
+        _("office (English)"), max_length=200, validators=[validate_one_line]
+    )
     precedence = models.PositiveSmallIntegerField(
         _("precedence"), default=100, help_text=_("Lower comes first: the Mayor is 1.")
     )
@@ -59,7 +66,7 @@ class Host(models.Model):
         on_delete=models.SET_NULL,
         related_name="host",
     )
-    email = models.EmailField(_("e-mail"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True, validators=[validate_one_line])
     is_active = models.BooleanField(_("in office"), default=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

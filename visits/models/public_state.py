@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from visits.models.text import validate_one_line
+
 # What the public pages show comes from these tables.
 WATCHED = [
     "visits_visit",
@@ -123,7 +125,7 @@ class PublicState(models.Model):
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     version = models.BigIntegerField(default=0)
-    epoch = models.CharField(max_length=32, default="")
+    epoch = models.CharField(max_length=32, default="", validators=[validate_one_line])
 
     class Meta:
         verbose_name = _("public data version")

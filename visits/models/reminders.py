@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from visits.models.text import validate_one_line, validate_text
 from visits.models.visibility import ReminderQuerySet
 
 
@@ -34,6 +35,7 @@ class Reminder(models.Model):
         max_length=200,
         unique=True,
         help_text=_("What it is about, for whom, at which lead time: never two alike."),
+        validators=[validate_one_line],
     )
     kind = models.CharField(_("kind"), max_length=20, choices=ReminderKind)
     recipient = models.ForeignKey(
@@ -63,7 +65,7 @@ class Reminder(models.Model):
         _("status"), max_length=20, choices=ReminderStatus, default=ReminderStatus.PENDING
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
+    last_error = models.TextField(_("last error"), blank=True, validators=[validate_text])
     claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
     # Which execution of a sending task holds it: set when it starts on the row, so that a
     # duplicated task (or the batch handed out again) finds it taken.

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from visits.models.text import validate_one_line
+
 DEFAULT_LEAD_TIMES = "7d, 1d, 2h"
 LEAD_TIME = re.compile(r"\s*(\d{1,4})\s*([dhm])\s*")
 UNITS = {"d": "days", "h": "hours", "m": "minutes"}
@@ -42,13 +44,16 @@ class StaffProfile(models.Model):
         _("language"), max_length=5, choices=settings.LANGUAGES, default="fr"
     )
     email = models.EmailField(
-        _("e-mail for reminders"), blank=True, help_text=_("The account's e-mail if empty.")
+        _("e-mail for reminders"),
+        blank=True,
+        help_text=_("The account's e-mail if empty."),
+        validators=[validate_one_line],
     )
     lead_times = models.CharField(
         _("reminders before an engagement"),
         max_length=100,
         default=DEFAULT_LEAD_TIMES,
-        validators=[parse_lead_times],
+        validators=[validate_one_line, parse_lead_times],
         help_text=_("Days, hours or minutes before it, like “7d, 1d, 2h”; empty for none."),
     )
     wants_daily_agenda = models.BooleanField(

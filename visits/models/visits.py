@@ -16,6 +16,7 @@ from visits.models.choices import (
     VisitStatus,
 )
 from visits.models.references import next_visit_reference
+from visits.models.text import validate_one_line, validate_text
 from visits.models.visibility import VisitQuerySet
 
 # Visits the office records, past and planned; beyond these a date is a typing slip.
@@ -28,7 +29,9 @@ visit_history = HistoricalRecords(m2m_fields=["hosts"], excluded_fields=["update
 class Visit(models.Model):
     """One official visit or ceremony, with its principal guest(s) and delegation."""
 
-    reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
+    reference = models.CharField(
+        _("reference"), max_length=20, unique=True, editable=False, validators=[validate_one_line]
+    )
     kind = models.CharField(_("kind"), max_length=30, choices=VisitKind)
     status = models.CharField(
         _("status"), max_length=20, choices=VisitStatus, default=VisitStatus.REQUESTED
@@ -45,8 +48,12 @@ class Visit(models.Model):
         blank=True,
         help_text=_("Not shown to the public before this time, even once confirmed."),
     )
-    occasion_fr = models.CharField(_("occasion (French)"), max_length=300)
-    occasion_en = models.CharField(_("occasion (English)"), max_length=300)
+    occasion_fr = models.CharField(
+        _("occasion (French)"), max_length=300, validators=[validate_one_line]
+    )
+    occasion_en = models.CharField(
+        _("occasion (English)"), max_length=300, validators=[validate_one_line]
+    )
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"), null=True, blank=True)
     guests = models.ManyToManyField(
@@ -77,9 +84,15 @@ class Visit(models.Model):
         _("request received through"), max_length=30, choices=RequestChannel, blank=True
     )
     requested_on = models.DateField(_("requested on"), null=True, blank=True)
-    notes = models.TextField(_("internal notes"), blank=True)
+    notes = models.TextField(_("internal notes"), blank=True, validators=[validate_text])
     import_key = models.CharField(
-        _("import key"), max_length=100, unique=True, null=True, blank=True, editable=False
+        _("import key"),
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        validators=[validate_one_line],
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -201,7 +201,7 @@ def validate_engagement(engagement: Engagement, hosts, by, *, rebooked: bool) ->
     """Every rule an engagement obeys; raises RuleBroken keyed by field."""
     engagement.starts_at = as_aware(engagement.starts_at, "starts_at")
     engagement.ends_at = as_aware(engagement.ends_at, "ends_at")
-    errors = {}
+    errors = field_errors(engagement)
     if engagement.ends_at <= engagement.starts_at:
         errors["ends_at"] = [_("The end must be after the start.")]
     if engagement.venue is None and not engagement.location.strip():
@@ -228,6 +228,17 @@ def validate_engagement(engagement: Engagement, hosts, by, *, rebooked: bool) ->
         raise RuleBroken(errors)
     if rebooked and engagement.is_live:
         refuse_conflicts(Booking.of(engagement, hosts), by)
+
+
+def field_errors(engagement: Engagement) -> dict:
+    """What its fields' own rules refuse (a title on one line, a known kind...), by field; its
+    links and times follow the rules of validate_engagement."""
+    links_and_times = [f.name for f in Engagement._meta.fields if f.is_relation]
+    try:
+        engagement.clean_fields(exclude=[*links_and_times, "starts_at", "ends_at"])
+    except ValidationError as error:
+        return error.message_dict
+    return {}
 
 
 def days_text(first_day, last_day) -> str:
