@@ -133,7 +133,7 @@ class StateWatch:
                         self.hear(listener)
                     finally:
                         listener.close()  # at once: a rollback would wait on a dead line
-            except psycopg.Error as error:
+            except (psycopg.Error, OSError) as error:  # OSError: its socket
                 logger.warning("Public state listener lost (%s); retrying.", error)
             finally:
                 with self.lock:
