@@ -124,7 +124,7 @@ def floor_rows(pks: list[int], columns: str) -> list[tuple]:
 
 
 def floor_calendar(events: list[str]) -> bytes:
-    head = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{PRODID}\r\nMETHOD:PUBLISH\r\n"
+    head = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{PRODID}\r\n"
     return (head + "".join(events) + "END:VCALENDAR\r\n").encode()
 
 

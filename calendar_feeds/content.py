@@ -1,6 +1,6 @@
 """Engagements as iCalendar text (RFC 5545 and RFC 7986), built as strings: every value is
 escaped, every line folded at 75 octets, and the same rows give the same bytes (DTSTAMP and
-LAST-MODIFIED come from the data, DESIGN.md decision 5). No ORGANIZER."""
+LAST-MODIFIED come from the data, DESIGN.md decision 5). No ORGANIZER, and so no METHOD."""
 
 import re
 from datetime import UTC, timedelta
@@ -14,6 +14,8 @@ from calendar_feeds.timezones import vtimezone
 
 PRODID = "-//Ville de Paris//Protocol scheduler 1.0//FR"
 STATUSES = {"tentative": "TENTATIVE", "confirmed": "CONFIRMED"}  # postponed too: CANCELLED
+# How private an event is (RFC 5545, 3.8.1.3): restricted visits are for City Hall staff.
+CLASSES = {"public": "PUBLIC", "restricted": "PRIVATE", "confidential": "CONFIDENTIAL"}
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 REFRESH = "PT1H"
 
@@ -89,6 +91,7 @@ def event_lines(engagement, *, staff: bool) -> list[str]:
         f"SUMMARY:{escape(engagement.title)}",
         f"STATUS:{STATUSES.get(engagement.status, 'CANCELLED')}",
         f"CATEGORIES:{escape(str(engagement.get_kind_display()))}",
+        f"CLASS:{CLASSES[visit.confidentiality]}",
         "TRANSP:OPAQUE",
     ]
     if place:
@@ -113,7 +116,9 @@ def calendar_text(*, name: str, first_day, last_day, events) -> bytes:
         "VERSION:2.0",
         f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
+        # No METHOD: a subscribed feed or a downloaded file is not an iTIP message (RFC 5546),
+        # whose PUBLISH needs an ORGANIZER, which strict readers (libical) check and which
+        # would make calendar applications write to the office (DESIGN.md).
         f"NAME:{escape(name)}",
         f"X-WR-CALNAME:{escape(name)}",
         f"REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}",

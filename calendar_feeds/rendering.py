@@ -14,6 +14,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 
+from calendar_feeds.busy import busy_text
 from calendar_feeds.content import calendar_text, event_text
 from calendar_feeds.selection import with_details
 
@@ -31,8 +32,9 @@ def as_text(field: str) -> Cast:
     return Cast(field, output_field=CharField())
 
 
-def feed_bytes(engagements, *, name: str, language: str, staff: bool, first_day) -> bytes:
-    """`engagements`: the feed's queryset (through the door, ordered)."""
+def feed_bytes(engagements, *, name: str, language: str, staff: bool, first_day, busy=()) -> bytes:
+    """`engagements`: the feed's queryset (through the door, ordered); `busy`: (engagement UID,
+    start, end) of the busy blocks it shows after them (`calendar_feeds.busy`)."""
     rows = engagements.values_list("pk", "sequence", as_text("updated_at"), as_text("ends_at"))
     rows = list(rows)
     wanted = {pk: text_key(pk, seq, updated, language, staff) for pk, seq, updated, _ in rows}
@@ -53,6 +55,10 @@ def feed_bytes(engagements, *, name: str, language: str, staff: bool, first_day)
     last_end = max((ends_at for *_, ends_at in rows), default=None)  # the same format: in order
     last_day = timezone.localdate(utc(parse_datetime(last_end))) if last_end else first_day
     events = [texts[pk] for pk, *_ in rows if pk in texts]  # a row deleted meanwhile: gone
+    if busy:  # a few, each a line or two: rendered at each fetch
+        with translation.override(language), timezone.override(settings.TIME_ZONE):
+            events += [busy_text(*block) for block in busy]
+        last_day = max(last_day, *(timezone.localdate(ends_at) for *_, ends_at in busy))
     return calendar_text(name=name, first_day=first_day, last_day=last_day, events=events)
 
 

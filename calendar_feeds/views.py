@@ -19,6 +19,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from calendar_feeds.busy import feed_busy_blocks
 from calendar_feeds.content import engagement_bytes
 from calendar_feeds.models import FeedScope, Subscription
 from calendar_feeds.rendering import feed_bytes
@@ -80,6 +81,7 @@ def feed_response(request, feed: str, *, name, private: bool, viewer=None, since
         language=language,
         staff=staff,
         first_day=first_day(now),
+        busy=feed_busy_blocks(viewer, now, **scope),
     )
     response = calendar_response(request, body, changed, private=private)
     cache.set(key, response["ETag"], ETAGS_KEPT)

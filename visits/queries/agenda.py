@@ -81,14 +81,20 @@ def visible_items(in_period, viewer) -> list[AgendaItem]:
     ]
 
 
+def busy_engagements(engagements, viewer):
+    """Of `engagements`, the live ones the door hides from this viewer: shown as busy blocks
+    (room and time only) by the agenda and by room feeds, so nobody books over them blindly."""
+    if visit_filter_for(viewer) is None:
+        return engagements.none()
+    live = engagements.filter(status__in=LIVE_ENGAGEMENT_STATUSES)
+    return live.exclude(pk__in=live.visible_to(viewer).values("pk"))
+
+
 def busy_blocks(in_period, viewer) -> list[AgendaItem]:
     """Room and time only, of what the door hides from this viewer."""
-    if visit_filter_for(viewer) is None:
-        return []
-    hidden = in_period.exclude(pk__in=in_period.visible_to(viewer).values("pk"))
     return [
         AgendaItem(starts_at=e.starts_at, ends_at=e.ends_at, venue=e.venue, visit_id=e.visit_id)
-        for e in hidden.select_related("venue")
+        for e in busy_engagements(in_period, viewer).select_related("venue")
     ]
 
 
