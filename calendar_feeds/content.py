@@ -149,9 +149,11 @@ def window_start(now=None):
 
 def engagement_bytes(engagement, language: str, *, staff: bool) -> bytes:
     """One engagement as a calendar of its own: the reminders' attachment, the download."""
+    with translation.override(language):
+        name = engagement.title
     return calendar_bytes(
         [engagement],
-        name=engagement.title,
+        name=name,
         language=language,
         first_day=timezone.localdate(engagement.starts_at),
         staff=staff,

@@ -39,21 +39,22 @@ def language_of(request) -> str:
     return requested if requested in LANGUAGES else "fr"
 
 
-def calendar_headers(response, etag: str, changed, *, private: bool) -> HttpResponse:
+def calendar_headers(response, etag: str, changed, *, private: bool, language) -> HttpResponse:
     response["ETag"] = etag
+    response["Content-Language"] = language  # the feed's (?lang=), not the visitor's
     response["Last-Modified"] = http_date(int(changed.timestamp()))
     response["X-Robots-Tag"] = "noindex"
     response["Cache-Control"] = f"{'private' if private else 'public'}, max-age=300"
     return response
 
 
-def calendar_response(request, body: bytes, changed, *, private: bool) -> HttpResponse:
+def calendar_response(request, body: bytes, changed, *, private: bool, language) -> HttpResponse:
     etag = f'"{hashlib.sha256(body).hexdigest()}"'
     response = get_conditional_response(request, etag=etag, last_modified=int(changed.timestamp()))
     if response is None:
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Length"] = str(len(body))
-    return calendar_headers(response, etag, changed, private=private)
+    return calendar_headers(response, etag, changed, private=private, language=language)
 
 
 def feed_response(request, feed: str, *, name, private: bool, viewer=None, since=None, **scope):
@@ -70,7 +71,7 @@ def feed_response(request, feed: str, *, name, private: bool, viewer=None, since
         modified = int(changed.timestamp())
         response = get_conditional_response(request, etag=etag, last_modified=modified)
         if response is not None:  # unchanged: nothing to read or render
-            return calendar_headers(response, etag, changed, private=private)
+            return calendar_headers(response, etag, changed, private=private, language=language)
     viewer = viewer() if viewer else None
     staff = viewer is not None and viewer.has_perm(STAFF_PERMISSION)
     with translation.override(language):
@@ -83,7 +84,7 @@ def feed_response(request, feed: str, *, name, private: bool, viewer=None, since
         first_day=first_day(now),
         busy=feed_busy_blocks(viewer, now, **scope),
     )
-    response = calendar_response(request, body, changed, private=private)
+    response = calendar_response(request, body, changed, private=private, language=language)
     cache.set(key, response["ETag"], ETAGS_KEPT)
     return response
 
@@ -160,6 +161,8 @@ def engagement_calendar(request, uid):
     staff = viewer is not None and viewer.has_perm(STAFF_PERMISSION)
     language = language_of(request)
     body = engagement_bytes(engagement, language, staff=staff)
-    response = calendar_response(request, body, engagement.updated_at, private=staff)
+    response = calendar_response(
+        request, body, engagement.updated_at, private=staff, language=language
+    )
     response["Content-Disposition"] = f'attachment; filename="{engagement.uid}.ics"'
     return response

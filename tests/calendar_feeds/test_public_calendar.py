@@ -140,8 +140,29 @@ def test_only_published_visits_are_in_the_public_calendar(client):
 
 def test_the_calendar_speaks_the_language_asked(client):
     published(datetime(2027, 7, 6, 10, tzinfo=PARIS), title="Réception", title_en="Reception")
-    assert b"SUMMARY:Reception\r\n" in client.get(URL, {"lang": "en"}).content
-    assert "SUMMARY:Réception\r\n".encode() in client.get(URL, {"lang": "fr"}).content
+    english = client.get(URL, {"lang": "en"}, HTTP_ACCEPT_LANGUAGE="fr")
+    assert b"SUMMARY:Reception\r\n" in english.content
+    assert b"X-WR-CALNAME:Paris City Hall: official visits\r\n" in english.content
+    assert english["Content-Language"] == "en"
+    french = client.get(URL, {"lang": "fr"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert "SUMMARY:Réception\r\n".encode() in french.content
+    assert french["Content-Language"] == "fr"
+    unchanged = client.get(URL, {"lang": "en"}, HTTP_IF_NONE_MATCH=english["ETag"])
+    assert (unchanged.status_code, unchanged["Content-Language"]) == (304, "en")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_one_engagement_downloads_in_the_language_asked(client, language):
+    engagement = published(
+        datetime(2027, 7, 6, 10, tzinfo=PARIS), title="Déjeuner", title_en="Lunch"
+    )
+    url = reverse("calendars:engagement", args=[engagement.uid])
+    other = {"en": "fr", "fr": "en"}[language]
+    response = client.get(url, {"lang": language}, HTTP_ACCEPT_LANGUAGE=other)
+    title = {"en": "Lunch", "fr": "Déjeuner"}[language]
+    assert f"\r\nNAME:{title}\r\nX-WR-CALNAME:{title}\r\n".encode() in response.content
+    assert f"\r\nSUMMARY:{title}\r\n".encode() in response.content
+    assert response["Content-Language"] == language
 
 
 def test_one_engagement_downloads_for_those_who_may_see_it(client, staff_member):

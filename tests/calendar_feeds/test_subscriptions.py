@@ -86,6 +86,17 @@ def test_a_feed_answers_privately_and_records_its_fetch(client, staff_member):
     assert "never" not in client.get(PAGE).content.decode()
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_feed_answers_in_the_language_its_address_asks(client, staff_member, language):
+    engagement(confidentiality="restricted")
+    url = re.sub(r"lang=\w+", f"lang={language}", subscribe(client, staff_member))
+    other = {"en": "fr", "fr": "en"}[language]
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE=other)
+    assert response["Content-Language"] == language
+    guests = {"en": "Guests: ", "fr": "Invités : "}[language]
+    assert f"\\n{guests}Roberto Gualtieri".encode() in response.content.replace(b"\r\n ", b"")
+
+
 def test_renamed_regenerated_and_revoked(client, staff_member):
     url = subscribe(client, staff_member)
     subscription = Subscription.objects.get()
