@@ -16,14 +16,15 @@ from visits.models import ApiToken, VisitGuest
 
 pytestmark = pytest.mark.django_db
 
-# The request's savepoint and its release, the token and its last use, and the permissions
-# are in each count.
+# The request's savepoint and its release, the token and its last use, and the caller's
+# permissions (the user's and their groups': the API asks for the staff permission, and the
+# door reads the same cache) are in each count.
 QUERIES = {
     "get_visit": 12,  # + the visit, principals, hosts, delegation, programme and its hosts
-    "get_engagement": 8,  # + the door's permission checks, the engagement and its hosts
-    "get_guest": 7,  # + the door's permission checks and the guest
-    "get_venue": 5,
-    "get_host": 5,
+    "get_engagement": 8,  # + the engagement and its hosts
+    "get_guest": 7,  # + the guest
+    "get_venue": 7,  # + the room
+    "get_host": 7,  # + the host
     "get_honour": 7,  # + the honour with its honoree and visible ceremony
 }
 

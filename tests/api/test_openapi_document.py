@@ -44,8 +44,8 @@ def test_every_operation_lists_the_errors_it_can_answer_with_their_meaning(docum
         responses = document["paths"][path][method]["responses"]
         return {str(status) for status in responses if int(status) >= 400}
 
-    assert errors("/api/v1/visits", "get") == {"401", "422"}
-    assert errors("/api/v1/visits/{reference}", "get") == {"401", "404", "422"}
+    assert errors("/api/v1/visits", "get") == {"401", "403", "422"}
+    assert errors("/api/v1/visits/{reference}", "get") == {"401", "403", "404", "422"}
     assert errors("/api/v1/visits", "post") == {"400", "401", "403", "404", "409", "422"}
     assert errors("/api/v1/visits/{reference}", "patch") == {
         "400",
@@ -89,6 +89,16 @@ def test_versioned_writes_ask_for_if_match_and_posts_take_an_idempotency_key(doc
     assert headers["DELETE /api/v1/tokens/{token_id}"] == set()  # one's own, not versioned
     assert headers["POST /api/v1/visits"] == {"Idempotency-Key"}
     assert headers["GET /api/v1/visits"] == set()
+
+
+def test_every_401_says_how_to_sign_in(document):
+    challenges = {
+        name: response["headers"]["WWW-Authenticate"]["required"]
+        for name, _path, _method, operation in operations(document)
+        for status, response in operation["responses"].items()
+        if str(status) == "401"
+    }
+    assert len(challenges) > 30 and set(challenges.values()) == {True}
 
 
 def test_resources_document_their_etag_and_lists_do_not(document):

@@ -1,5 +1,6 @@
-"""Who may call what: anonymous, staff (read), officer and cleared officer (write), on every
-operation of the API but revoking a token (one's own only: tests/api/test_token_endpoints.py)."""
+"""Who may call what: anonymous, a signed-in user in no group (nothing but the public lists),
+staff (read), officer and cleared officer (write), on every operation of the API but revoking a
+token (one's own only: tests/api/test_token_endpoints.py)."""
 
 import json
 from datetime import date
@@ -20,42 +21,42 @@ from visits.api.versions import etag_of
 
 pytestmark = pytest.mark.django_db
 
-# Status per role: anonymous, staff, officer, cleared.
+# Status per role: anonymous, signed in without a group, staff, officer, cleared.
 MATRIX = {
-    "list visits": (401, 200, 200, 200),
-    "read visit": (401, 200, 200, 200),
-    "create visit": (401, 403, 201, 201),
-    "move visit": (401, 403, 200, 200),
-    "list engagements": (401, 200, 200, 200),
-    "read engagement": (401, 200, 200, 200),
-    "book engagement": (401, 403, 201, 201),
-    "change engagement": (401, 403, 200, 200),
-    "change visit": (401, 403, 200, 200),
-    "replace delegation": (401, 403, 200, 200),
-    "delete visit": (401, 403, 204, 204),
-    "delete engagement": (401, 403, 204, 204),
-    "list guests": (401, 200, 200, 200),
-    "read guest": (401, 200, 200, 200),
-    "create guest": (401, 403, 201, 201),
-    "change guest": (401, 403, 200, 200),
-    "list venues": (401, 200, 200, 200),
-    "read venue": (401, 200, 200, 200),
-    "create venue": (401, 403, 201, 201),
-    "change venue": (401, 403, 200, 200),
-    "list hosts": (401, 200, 200, 200),
-    "read host": (401, 200, 200, 200),
-    "create host": (401, 403, 201, 201),
-    "change host": (401, 403, 200, 200),
-    "list honours": (401, 200, 200, 200),
-    "read honour": (401, 200, 200, 200),
-    "propose honour": (401, 403, 201, 201),
-    "change honour": (401, 403, 200, 200),
-    "public honours": (200, 200, 200, 200),
-    "list own tokens": (401, 200, 200, 200),
-    "make a token": (401, 201, 201, 201),
-    "public guests": (200, 200, 200, 200),
+    "list visits": (401, 403, 200, 200, 200),
+    "read visit": (401, 403, 200, 200, 200),
+    "create visit": (401, 403, 403, 201, 201),
+    "move visit": (401, 403, 403, 200, 200),
+    "list engagements": (401, 403, 200, 200, 200),
+    "read engagement": (401, 403, 200, 200, 200),
+    "book engagement": (401, 403, 403, 201, 201),
+    "change engagement": (401, 403, 403, 200, 200),
+    "change visit": (401, 403, 403, 200, 200),
+    "replace delegation": (401, 403, 403, 200, 200),
+    "delete visit": (401, 403, 403, 204, 204),
+    "delete engagement": (401, 403, 403, 204, 204),
+    "list guests": (401, 403, 200, 200, 200),
+    "read guest": (401, 403, 200, 200, 200),
+    "create guest": (401, 403, 403, 201, 201),
+    "change guest": (401, 403, 403, 200, 200),
+    "list venues": (401, 403, 200, 200, 200),
+    "read venue": (401, 403, 200, 200, 200),
+    "create venue": (401, 403, 403, 201, 201),
+    "change venue": (401, 403, 403, 200, 200),
+    "list hosts": (401, 403, 200, 200, 200),
+    "read host": (401, 403, 200, 200, 200),
+    "create host": (401, 403, 403, 201, 201),
+    "change host": (401, 403, 403, 200, 200),
+    "list honours": (401, 403, 200, 200, 200),
+    "read honour": (401, 403, 200, 200, 200),
+    "propose honour": (401, 403, 403, 201, 201),
+    "change honour": (401, 403, 403, 200, 200),
+    "public honours": (200, 200, 200, 200, 200),
+    "list own tokens": (401, 403, 200, 200, 200),
+    "make a token": (401, 403, 201, 201, 201),
+    "public guests": (200, 200, 200, 200, 200),
 }
-ROLES = ["anonymous", "staff", "officer", "cleared"]
+ROLES = ["anonymous", "nobody", "staff", "officer", "cleared"]
 
 
 @pytest.fixture
@@ -181,7 +182,12 @@ def call(client, name, world):
 def test_permission_matrix(request, world, role, operation):
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     if role != "anonymous":
-        fixture = {"staff": "staff_member", "officer": "officer", "cleared": "cleared_officer"}
+        fixture = {
+            "nobody": "user_in_no_group",
+            "staff": "staff_member",
+            "officer": "officer",
+            "cleared": "cleared_officer",
+        }
         client.force_login(request.getfixturevalue(fixture[role]))
     response = call(client, operation, world)
     assert response.status_code == MATRIX[operation][ROLES.index(role)], response.content

@@ -16,6 +16,18 @@ from ninja.errors import ValidationError as InputError
 from visits.services.errors import Conflict, RuleBroken, TransitionRefused
 
 
+class InvalidToken(AuthenticationError):
+    """An `Authorization` header that signs nobody in: unknown, revoked, malformed."""
+
+
+class Forbidden(PermissionDenied):
+    """A refusal whose message tells the caller what is missing (the services' refusals keep
+    theirs for the logs)."""
+
+
+CHALLENGE = 'Bearer realm="api"'
+
+
 def error_body(code: str, message: str, fields: dict | None = None) -> dict:
     return {"error": code, "message": message, "fields": fields or {}}
 
@@ -37,12 +49,25 @@ def install(api) -> None:
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request, error):
-        message = _("Sign in, or send a personal token as “Authorization: Bearer …”.")
-        return api.create_response(request, error_body("unauthorized", message), status=401)
+        # RFC 9110 asks a 401 to say how to sign in; RFC 6750 names a bad token's error.
+        if isinstance(error, InvalidToken):
+            message = _(
+                "This token is not valid: it is unknown or revoked, or its account is closed."
+            )
+            challenge = f'{CHALLENGE}, error="invalid_token"'
+        else:
+            message = _("Sign in, or send a personal token as “Authorization: Bearer …”.")
+            challenge = CHALLENGE
+        response = api.create_response(request, error_body("unauthorized", message), status=401)
+        response["WWW-Authenticate"] = challenge
+        return response
 
     @api.exception_handler(PermissionDenied)
     def forbidden(request, error):
-        message = _("You are not allowed to do this.")
+        if isinstance(error, Forbidden):
+            message = str(error)
+        else:
+            message = _("You are not allowed to do this.")
         return api.create_response(request, error_body("forbidden", message), status=403)
 
     @api.exception_handler(Http404)

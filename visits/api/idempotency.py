@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
-from visits.api.auth import PersonalToken
+from visits.api.auth import api_caller
 from visits.api.errors import error_body
 from visits.models import IdempotentRequest
 
@@ -28,7 +28,7 @@ class IdempotencyMiddleware:
         key = request.headers.get(HEADER)
         if request.method != "POST" or not key or not request.path.startswith("/api/"):
             return self.get_response(request)
-        user = caller(request)
+        user = api_caller(request)
         if user is None:
             return self.get_response(request)  # the API answers 401 itself
         if len(key) > 200 or "\x00" in key:
@@ -53,15 +53,6 @@ class IdempotencyMiddleware:
             record.content_type = response.get("Content-Type", "")
             record.save(update_fields=["status_code", "body", "content_type"])
         return response
-
-
-def caller(request):
-    """The user the request will be served for: its token's, else its session's."""
-    token_user = PersonalToken()(request)
-    if token_user is not None:
-        return token_user
-    user = getattr(request, "user", None)
-    return user if user is not None and user.is_authenticated else None
 
 
 def replay(record, fingerprint):

@@ -1,5 +1,6 @@
 """What the OpenAPI document says beyond the schemas: what each error status means here, the
-ETag each resource carries, and the `If-Match` and `Idempotency-Key` headers writes take."""
+ETag each resource carries, how a 401 says to sign in, and the `If-Match` and
+`Idempotency-Key` headers writes take."""
 
 ERRORS = {
     "400": (
@@ -7,8 +8,16 @@ ERRORS = {
         "Or unreadable: the body is not a JSON object in storable text (no NUL, no lone "
         "surrogate)."
     ),
-    "401": "unauthorized: sign in, or send `Authorization: Bearer <token>`.",
-    "403": "forbidden: your role does not allow this.",
+    "401": (
+        "unauthorized: sign in, or send `Authorization: Bearer <token>`. A request with an "
+        "`Authorization` header is answered on it alone: an unknown, revoked or malformed "
+        "token is a 401 whatever the method, never read as the browser session."
+    ),
+    "403": (
+        "forbidden: your account lacks the permission this needs (the message names it: the "
+        "staff permission to read, the protocol office's to write), or a signed-in browser's "
+        "write came without its CSRF token."
+    ),
     "404": "not_found: no such record, or not one you may see.",
     "409": (
         "conflict: a room, host or principal guest is taken (the clashing engagement is named "
@@ -19,10 +28,20 @@ ERRORS = {
     "422": "invalid: the input could not be read; `fields` names each problem.",
     "428": "precondition_required: send the ETag you last read as If-Match.",
 }
+CHALLENGE = {
+    "description": (
+        '`Bearer realm="api"`; with `error="invalid_token"` when the token sent signs nobody in '
+        "(RFC 6750)."
+    ),
+    "required": True,
+    "schema": {"type": "string"},
+}
 ETAG = {
     "description": "The version of what you read; send it back as If-Match to change it.",
     "schema": {"type": "string"},
 }
+
+
 IF_MATCH = {
     "in": "header",
     "name": "If-Match",
@@ -49,7 +68,7 @@ def versioned(path: str) -> bool:
 
 # The errors each kind of operation can answer (every operation is declared with all of them,
 # in one shape: the document lists only those that can happen).
-READ_ERRORS = {"401", "404", "422"}
+READ_ERRORS = {"401", "403", "404", "422"}
 CREATE_ERRORS = {"400", "401", "403", "404", "409", "422"}
 CHANGE_ERRORS = CREATE_ERRORS | {"412", "428"}
 DELETE_ERRORS = CHANGE_ERRORS - {"409"}
@@ -81,6 +100,8 @@ def document_conventions(schema: dict) -> dict:
                 # ninja's keys are numbers; a document read back from JSON has text.
                 if str(status) in ERRORS:
                     response["description"] = ERRORS[str(status)]
+                if str(status) == "401":
+                    response["headers"] = {"WWW-Authenticate": CHALLENGE}
                 elif str(status) in ("200", "201") and versioned(path) and not a_list:
                     response["headers"] = {"ETag": ETAG}
             parameters = operation.setdefault("parameters", [])
