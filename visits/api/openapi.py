@@ -42,6 +42,20 @@ ETAG = {
 }
 
 
+def header(description: str) -> dict:
+    return {"description": description, "required": True, "schema": {"type": "string"}}
+
+
+# Answers that carry a deprecated field say so in headers (visits.api.public).
+DEPRECATION_HEADERS = {
+    "/public/distinguished-guests": {
+        "Deprecation": header(
+            "RFC 9745: since when a field is deprecated (`@` and Unix seconds): `reference`."
+        ),
+        "Sunset": header("RFC 8594: when the deprecated field goes (an HTTP date)."),
+        "Link": header('The documentation of the deprecation (`rel="deprecation"`).'),
+    },
+}
 IF_MATCH = {
     "in": "header",
     "name": "If-Match",
@@ -91,6 +105,9 @@ def document_conventions(schema: dict) -> dict:
         for method, operation in operations.items():
             a_list = method == "get" and not path.endswith("}")
             possible = possible_errors(path, method, operation)
+            deprecation = next(
+                (h for suffix, h in DEPRECATION_HEADERS.items() if path.endswith(suffix)), None
+            )
             operation["responses"] = {
                 status: response
                 for status, response in operation["responses"].items()
@@ -104,6 +121,8 @@ def document_conventions(schema: dict) -> dict:
                     response["headers"] = {"WWW-Authenticate": CHALLENGE}
                 elif str(status) in ("200", "201") and versioned(path) and not a_list:
                     response["headers"] = {"ETag": ETAG}
+                elif str(status) == "200" and deprecation:
+                    response["headers"] = deprecation
             parameters = operation.setdefault("parameters", [])
             if method in ("patch", "put", "delete") and versioned(path):
                 parameters.append(IF_MATCH)

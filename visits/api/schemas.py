@@ -3,7 +3,7 @@ from datetime import UTC, date, datetime
 from typing import Annotated
 from uuid import UUID
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from ninja import Field, Path, Schema
 from pydantic import AfterValidator, BeforeValidator, model_validator
 
@@ -178,6 +178,12 @@ class VisitDetailOut(VisitOut):
         return visit.programme
 
 
+def public_page(guest, language: str, request) -> str:
+    """The guest's public page, as the open data links it (visits.views.public.page_of)."""
+    with translation.override(language):
+        return request.build_absolute_uri(guest.public_path)
+
+
 class DistinguishedGuestOut(Schema):
     """A principal guest of a published visit (built from the visit's delegation row)."""
 
@@ -186,9 +192,19 @@ class DistinguishedGuestOut(Schema):
     title_en: str = Field(description="Their office or title, in English.")
     country: str = Field(description="ISO 3166 code, or empty.")
     received_on: date = Field(description="The visit's first day.")
-    reference: str = Field(description="The visit's reference.")
+    reference: str | None = Field(
+        None,
+        description=(
+            "Deprecated, always null: the visit's reference numbers the visits of a year, and "
+            "the gaps between public ones counted those the public may not know of. The field "
+            "goes at the Sunset date (1 July 2027); link the guest's page (`page_fr`, `page_en`)."
+        ),
+        json_schema_extra={"deprecated": True},
+    )
     occasion_fr: str = Field(description="The occasion, in French.")
     occasion_en: str = Field(description="The occasion, in English.")
+    page_fr: str = Field(description="The address of the guest's public page, in French.")
+    page_en: str = Field(description="The address of the guest's public page, in English.")
 
     @staticmethod
     def resolve_name(participant) -> str:
@@ -211,8 +227,16 @@ class DistinguishedGuestOut(Schema):
         return participant.visit.starts_on
 
     @staticmethod
-    def resolve_reference(participant) -> str:
-        return participant.visit.reference
+    def resolve_reference(participant) -> None:
+        return None
+
+    @staticmethod
+    def resolve_page_fr(participant, context) -> str:
+        return public_page(participant.guest, "fr", context["request"])
+
+    @staticmethod
+    def resolve_page_en(participant, context) -> str:
+        return public_page(participant.guest, "en", context["request"])
 
     @staticmethod
     def resolve_occasion_fr(participant) -> str:
