@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from calendar_feeds.content import engagement_bytes, principals_of, run_sheet_url
 from visits.models import Engagement, Reminder, ReminderKind, StaffProfile, Visit
@@ -28,6 +29,34 @@ SUBJECTS = {
     ReminderKind.OVERDUE: lambda c: _("Overdue: %(title)s (%(visit)s)") % c,
     ReminderKind.AGENDA: lambda c: _("Your agenda for %(day)s") % c,
 }
+# A "late" notice: the engagement starts sooner than the recipient's every lead time.
+LATE_SUBJECT = lambda c: _("New engagement in %(soon)s: %(title)s, %(when)s") % c  # noqa: E731
+
+
+def how_soon(delay: timedelta) -> str:
+    """“45 minutes”, “1 hour and 30 minutes”, “2 days and 3 hours”: the two largest units."""
+    minutes = max(1, round(delay.total_seconds() / 60))
+    if minutes < 60:
+        return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
+    if minutes < 24 * 60:
+        first, second = divmod(minutes, 60)
+        units = (
+            ngettext("%(count)d hour", "%(count)d hours", first),
+            ngettext("%(count)d minute", "%(count)d minutes", second),
+        )
+    else:
+        first, second = divmod(round(minutes / 60), 24)
+        units = (
+            ngettext("%(count)d day", "%(count)d days", first),
+            ngettext("%(count)d hour", "%(count)d hours", second),
+        )
+    larger = units[0] % {"count": first}
+    if not second:
+        return larger
+    return _("%(larger)s and %(smaller)s") % {
+        "larger": larger,
+        "smaller": units[1] % {"count": second},
+    }
 
 
 def when(start: datetime, end: datetime) -> str:
@@ -130,6 +159,11 @@ class Composer:
         if kind in (ReminderKind.ENGAGEMENT, ReminderKind.CHANGED) and not engagement.is_live:
             return None  # cancelled or postponed since: the "cancelled" notice says so
         context = self.engagement(engagement)
+        if details.get("late"):
+            delay = engagement.starts_at - timezone.now()
+            if delay <= timedelta(0):
+                return None  # begun: too late to say it is coming
+            context["soon"] = how_soon(delay)
         if kind in (ReminderKind.CHANGED, ReminderKind.CANCELLED):
             was = [datetime.fromisoformat(details[k]) for k in ("was_starts_at", "was_ends_at")]
             context["was"] = when(*was)
@@ -176,7 +210,7 @@ class Composer:
                 "name": user.get_full_name() or user.username,
                 "LANGUAGE_CODE": profile.language,  # no request, so no context processor
             }
-            subject = SUBJECTS[reminder.kind](context)
+            subject = (LATE_SUBJECT if "soon" in context else SUBJECTS[reminder.kind])(context)
             text = render_to_string("emails/reminder.txt", context)
             html = render_to_string("emails/reminder.html", context)
         # The key names the reminder: a duplicate (or a message traced back) is plain to see.

@@ -118,9 +118,10 @@ FRENCH = {
 
 @pytest.mark.parametrize("value", FRENCH)
 def test_the_refusals_read_in_french(value):
-    with translation.override("fr"), pytest.raises(ValidationError) as refused:
-        validate_one_line(value)
-    assert refused.value.messages == [FRENCH[value]]
+    with translation.override("fr"):
+        with pytest.raises(ValidationError) as refused:
+            validate_one_line(value)
+        assert refused.value.messages == [FRENCH[value]]
 
 
 @pytest.mark.django_db

@@ -5,6 +5,8 @@ An engagement's reminders go to its visit's lead officer, the staff assigned to 
 visit's followers, each at their own lead times, if they may see the visit. When it moves,
 unsent reminders move with it and those already reminded are told ("changed"); when it is
 cancelled, postponed or deleted, unsent ones are cancelled and those already reminded are told.
+Someone whose every lead time has already passed when they come to it (a late booking, a move
+to a late time, staff added late) is told at once how soon it starts, once ("late").
 """
 
 from datetime import datetime, time, timedelta
@@ -15,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from visits.models import Engagement, Reminder, ReminderKind, ReminderStatus, StaffProfile, Visit
-from visits.models.choices import VisitStatus
+from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, VisitStatus
 
 Status = ReminderStatus
 CLOSED_VISIT_STATUSES = (VisitStatus.DECLINED, VisitStatus.POSTPONED, VisitStatus.CANCELLED)
@@ -51,6 +53,10 @@ def engagement_key(engagement, user, lead: timedelta) -> str:
     return f"engagement:{engagement.uid}:{user.pk}:{int(lead.total_seconds() // 60)}"
 
 
+def late_key(engagement, user) -> str:
+    return f"late:{engagement.uid}:{user.pk}"
+
+
 def plan_engagement_reminders(engagement: Engagement, *, before: dict | None = None) -> None:
     """Bring the engagement's reminder rows in line with it. `before` holds its `starts_at`,
     `ends_at` and `status` before this change (None for a new engagement)."""
@@ -68,8 +74,9 @@ def plan_engagement_reminders(engagement: Engagement, *, before: dict | None = N
             due = before_by(engagement.starts_at, lead)
             if due > now:
                 wanted[engagement_key(engagement, user, lead)] = (user, due)
+    late = late_notices(engagement, people, rows, before, now)
     for key, row in rows.items():
-        if key not in wanted and row.status in (Status.PENDING, Status.FAILED):
+        if key not in wanted and key not in late and row.status in (Status.PENDING, Status.FAILED):
             row.status = Status.CANCELLED
             row.save(update_fields=["status", "updated_at"])
     for key, (user, due) in wanted.items():
@@ -88,8 +95,50 @@ def plan_engagement_reminders(engagement: Engagement, *, before: dict | None = N
             # A sent reminder is armed again when the engagement moves to a later time.
             row.due_at, row.status, row.attempts, row.last_error = due, Status.PENDING, 0, ""
             row.save(update_fields=["due_at", "status", "attempts", "last_error", "updated_at"])
+    for key, user in late.items():
+        row = rows.get(key)
+        if row is None:
+            Reminder.objects.create(
+                key=key,
+                kind=ReminderKind.ENGAGEMENT,
+                recipient=user,
+                engagement=engagement,
+                due_at=now,
+                details={"late": True},
+            )
+        elif row.status in (Status.CANCELLED, Status.SENT):  # not waiting: arm it again
+            row.due_at, row.status, row.attempts, row.last_error = now, Status.PENDING, 0, ""
+            row.save(update_fields=["due_at", "status", "attempts", "last_error", "updated_at"])
     if before is not None:
         tell_those_reminded(engagement, before, people, now)
+
+
+def late_notices(engagement, people, rows, before, now) -> dict:
+    """The "late" notices the engagement wants, by key: to each person for whom it starts
+    sooner than their every lead time, who has not heard of it yet (a move tells those who had
+    that it changed). A notice already waiting stays; one sent is not sent again, unless the
+    engagement comes back from postponed (its last word was then "cancelled")."""
+    if not people or engagement.starts_at <= now:
+        return {}  # begun, or nobody to tell
+    came_back = before is not None and before["status"] not in LIVE_ENGAGEMENT_STATUSES
+    heard = set() if came_back else heard_of(engagement)
+    notices = {}
+    for user in people:
+        leads = StaffProfile.of(user).durations
+        if not leads or any(before_by(engagement.starts_at, lead) > now for lead in leads):
+            continue  # wants no reminder, or one is still to come
+        key = late_key(engagement, user)
+        waiting = key in rows and rows[key].status in (Status.PENDING, Status.SENDING)
+        if waiting or user.pk not in heard:
+            notices[key] = user
+    return notices
+
+
+def heard_of(engagement) -> set:
+    """Who was reminded of the engagement, or is being reminded right now."""
+    rows = Reminder.objects.filter(engagement=engagement, kind=ReminderKind.ENGAGEMENT)
+    told = rows.filter(Q(sent_at__isnull=False) | Q(status=Status.SENDING))
+    return set(told.values_list("recipient", flat=True))
 
 
 def tell_those_reminded(engagement, before: dict, people, now) -> None:
