@@ -2,9 +2,11 @@
 
 import hashlib
 import json
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import GuestFactory
 from visits.models import ApiToken, IdempotentRequest, Visit
@@ -29,6 +31,12 @@ def create(api, body, key):
     )
 
 
+def fingerprint_of(body) -> str:
+    """What the middleware keeps of a create_visit request sent by `create`."""
+    url = reverse("api:create_visit").encode()
+    return hashlib.sha256(b"\n".join([b"POST", url, json.dumps(body).encode()])).hexdigest()
+
+
 def visit_body():
     return {
         "kind": "official_visit",
@@ -51,10 +59,12 @@ def test_replay_returns_the_first_response_and_creates_nothing(api):
 def test_duplicate_while_the_first_runs_is_409(api, officer):
     """The first copy's row is written, and committed, before its view runs."""
     body = visit_body()
-    url = reverse("api:create_visit")
-    raw = json.dumps(body).encode()
-    fingerprint = hashlib.sha256(b"\n".join([b"POST", url.encode(), raw])).hexdigest()
-    IdempotentRequest.objects.create(user=officer, key="running", fingerprint=fingerprint)
+    IdempotentRequest.objects.create(
+        user=officer,
+        key="running",
+        fingerprint=fingerprint_of(body),
+        lease_until=timezone.now() + timedelta(seconds=60),
+    )
     response = create(api, body, "running")
     assert response.status_code == 409 and response.json()["error"] == "in_progress"
     assert not Visit.objects.exists()

@@ -101,6 +101,23 @@ def test_every_401_says_how_to_sign_in(document):
     assert len(challenges) > 30 and set(challenges.values()) == {True}
 
 
+def test_posts_document_when_to_retry_a_key_still_running(document):
+    def retry_after(path, method):
+        responses = document["paths"][path][method]["responses"]
+        conflict = next(r for status, r in responses.items() if str(status) == "409")
+        return conflict.get("headers", {}).get("Retry-After")
+
+    documented = retry_after("/api/v1/visits", "post")
+    assert documented["required"] is False and "lease" in documented["description"]
+    assert retry_after("/api/v1/visits/{reference}", "patch") is None
+    key = next(
+        parameter
+        for parameter in document["paths"]["/api/v1/visits"]["post"]["parameters"]
+        if parameter["name"] == "Idempotency-Key"
+    )
+    assert "IDEMPOTENCY_LEASE" in key["description"]
+
+
 def test_resources_document_their_etag_and_lists_do_not(document):
     def etag_documented(path, method, status):
         response = document["paths"][path][method]["responses"][status]

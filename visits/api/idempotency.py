@@ -1,21 +1,19 @@
 """`Idempotency-Key` on the API's POSTs: a retry gets the first response, a duplicate sent
-while the first still runs gets 409, and nothing is created twice.
+while the first still runs gets 409, and nothing is created twice, even when the first request
+dies half-way (the claim's lease: visits.api.claims).
 
-A middleware, because the response to replay is the rendered one. The key's row is written in
-its own transaction before the view runs (so a concurrent duplicate sees it at once), and
-completed with the response after. Only a success is kept: a refused request created nothing,
-so its key is freed and a corrected retry runs.
+A middleware, because the response to replay is the rendered one. Only a success is kept: a
+refused request created nothing, so its key is freed and a corrected retry runs.
 """
 
 import hashlib
 
-from django.db import IntegrityError, transaction
-from django.http import HttpResponse, JsonResponse
+from django.db import transaction
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from visits.api import claims
 from visits.api.auth import api_caller
-from visits.api.errors import error_body
-from visits.models import IdempotentRequest
 
 HEADER = "Idempotency-Key"
 
@@ -30,44 +28,27 @@ class IdempotencyMiddleware:
             return self.get_response(request)
         user = api_caller(request)
         if user is None:
-            return self.get_response(request)  # the API answers 401 itself
+            return self.get_response(request)  # the API answers 401 or 403 itself
         if len(key) > 200 or "\x00" in key:
             message = _("An Idempotency-Key is at most 200 characters of printable text.")
-            return refusal(400, "invalid", message)
+            return claims.refusal(400, "invalid", message)
         fingerprint = hashlib.sha256(
             b"\n".join([request.method.encode(), request.path.encode(), request.body])
         ).hexdigest()
+        claim = claims.take(user, key, fingerprint)
+        if isinstance(claim, HttpResponse):
+            return claim  # the answer instead: a replay, 409 or 422
+        return self.run_once(request, claim)
+
+    def run_once(self, request, claim):
+        """The request, and its answer kept, in one transaction under the claim's lock."""
         try:
             with transaction.atomic():
-                record = IdempotentRequest.objects.create(
-                    user=user, key=key, fingerprint=fingerprint
-                )
-        except IntegrityError:
-            return replay(IdempotentRequest.objects.get(user=user, key=key), fingerprint)
-        response = self.get_response(request)
-        if not 200 <= response.status_code < 300:
-            record.delete()
-        else:
-            record.status_code = response.status_code
-            record.body = response.content
-            record.content_type = response.get("Content-Type", "")
-            record.save(update_fields=["status_code", "body", "content_type"])
+                if not claims.hold(claim):
+                    return claims.in_progress(claim)
+                response = self.get_response(request)
+                claims.settle(claim, response)
+        except BaseException:  # the database failed, or the worker is stopping (SystemExit)
+            claims.release(claim)
+            raise
         return response
-
-
-def replay(record, fingerprint):
-    if record.fingerprint != fingerprint:
-        message = _("This Idempotency-Key was already used for another request.")
-        return refusal(422, "idempotency_key_reused", message)
-    if record.status_code is None:
-        message = _("The first request with this Idempotency-Key is still running.")
-        return refusal(409, "in_progress", message)
-    response = HttpResponse(
-        bytes(record.body), status=record.status_code, content_type=record.content_type
-    )
-    response["Idempotent-Replayed"] = "true"
-    return response
-
-
-def refusal(status, code, message):
-    return JsonResponse(error_body(code, message), status=status)

@@ -1,6 +1,6 @@
 """What the OpenAPI document says beyond the schemas: what each error status means here, the
-ETag each resource carries, how a 401 says to sign in, and the `If-Match` and
-`Idempotency-Key` headers writes take."""
+ETag each resource carries, how a 401 says to sign in, when to retry a key still running, the
+headers of a deprecated answer, and the `If-Match` and `Idempotency-Key` headers writes take."""
 
 ERRORS = {
     "400": (
@@ -69,9 +69,20 @@ IDEMPOTENCY_KEY = {
     "required": False,
     "description": (
         "Any unique text (a UUID) of at most 200 characters: a retry with the same key and "
-        "body gets the first response again, marked `Idempotent-Replayed: true`."
+        "body gets the first response again, marked `Idempotent-Replayed: true`. While the "
+        "first runs, a retry gets 409 `in_progress`; if the first died without answering "
+        "(nothing it wrote is kept), its claim lapses after a lease (the server's "
+        "IDEMPOTENCY_LEASE, 60 seconds by default) and one retry runs the request."
     ),
     "schema": {"type": "string", "maxLength": 200},
+}
+RETRY_AFTER = {
+    "description": (
+        "With `in_progress`: the seconds until the first request's claim lapses (its lease). "
+        "By then it has answered, or a retry runs the request."
+    ),
+    "required": False,
+    "schema": {"type": "integer", "minimum": 1},
 }
 
 
@@ -119,6 +130,8 @@ def document_conventions(schema: dict) -> dict:
                     response["description"] = ERRORS[str(status)]
                 if str(status) == "401":
                     response["headers"] = {"WWW-Authenticate": CHALLENGE}
+                elif str(status) == "409" and method == "post":
+                    response["headers"] = {"Retry-After": RETRY_AFTER}
                 elif str(status) in ("200", "201") and versioned(path) and not a_list:
                     response["headers"] = {"ETag": ETAG}
                 elif str(status) == "200" and deprecation:
