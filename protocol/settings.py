@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -55,7 +55,7 @@ MIDDLEWARE = [
     "protocol.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "protocol.csp.PolicyByAreaMiddleware",
     # Kept public pages are served from here, before the layers they have no use for.
     "visits.views.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -158,10 +158,9 @@ STORAGES = {
     },
 }
 
-# Content-Security-Policy: no script at all, styles and images from this site only. The admin,
-# the staff pages and the API's documentation keep inline styles and scripts, so are left out.
+# Content-Security-Policy (django-csp; protocol/csp.py): the public and staff pages run no
+# script at all and take styles and images from this site only (no inline style either).
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/staff/", "/api/v1/docs"],
     "DIRECTIVES": {
         "default-src": [NONE],
         "style-src": [SELF],
@@ -170,6 +169,16 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [NONE],
         "frame-ancestors": [NONE],
     },
+}
+# The admin and the API's documentation (Swagger UI) run this site's scripts, which call back
+# to it (autocomplete, the OpenAPI document); an inline script or style must carry the page's
+# nonce. Swagger UI's stylesheet draws its icons as data: images.
+CSP_SCRIPTED_AREAS = ["/admin/", "/api/v1/docs"]
+CSP_SCRIPTED_ADDITIONS = {
+    "script-src": [SELF, NONCE],
+    "style-src": [NONCE],
+    "img-src": ["data:"],
+    "connect-src": [SELF],
 }
 
 # Each process keeps its own copies: the feeds' ETags and event texts (default), and the
