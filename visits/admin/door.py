@@ -132,6 +132,10 @@ class DeletionRuleMixin:
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or self.may_delete(obj))
 
+    def delete_queryset(self, request, queryset):
+        for obj in queryset.order_by("pk"):  # each through the service, should one be offered
+            self.delete_model(request, obj)
+
     def delete_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
         # Only for those who may delete such records at all; the others get the usual 403.

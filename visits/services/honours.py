@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from visits.models import Engagement, Guest, HonoraryCitizenship
 from visits.models.choices import EngagementKind, HonourStatus
@@ -24,6 +25,16 @@ HONOUR_FIELDS = (
 )
 # An honour only goes forward: a vote is not undone, a ceremony not unheld.
 STEPS = [HonourStatus.PROPOSED, HonourStatus.VOTED, HonourStatus.CONFERRED]
+FORWARD_ONLY = gettext_lazy("An honour only moves forward: proposed, voted, conferred.")
+# Only a proposal is withdrawn: a vote of the Council stays in the record, and so does its honour.
+DELETION_REFUSAL = gettext_lazy(
+    "A voted or conferred honour stays in the record: only a proposal can be withdrawn."
+)
+
+
+def allowed_honour_statuses(current) -> list[str]:
+    """The statuses an honour at `current` may take: its own and those ahead of it."""
+    return STEPS[STEPS.index(current) :]
 
 
 @transaction.atomic
@@ -53,10 +64,8 @@ def update_honour(
     hidden_ceremony = "ceremony" in changes and not may_see_ceremony(by, current)
     if hidden_ceremony and changes.pop("ceremony") is not None:
         raise RuleBroken({"ceremony": [_("This honour's ceremony is not one you may see.")]})
-    if "status" in changes and STEPS.index(changes["status"]) < STEPS.index(current.status):
-        raise TransitionRefused(
-            {"status": [_("An honour only moves forward: proposed, voted, conferred.")]}
-        )
+    if "status" in changes and changes["status"] not in allowed_honour_statuses(current.status):
+        raise TransitionRefused({"status": [str(FORWARD_ONLY)]})
     changed = [name for name, value in changes.items() if getattr(current, name) != value]
     if not changed:
         return current
@@ -65,6 +74,21 @@ def update_honour(
     check_ceremony(current)
     validate_and_save(current)
     return current
+
+
+@transaction.atomic
+def delete_honour(honour: HonoraryCitizenship, *, by) -> None:
+    """Withdraw a proposal; a voted or conferred honour is kept."""
+    authorize(by, "visits.delete_honorarycitizenship")
+    current = HonoraryCitizenship.objects.select_for_update().get(pk=honour.pk)
+    refuse_hidden(by, honoree=current.honoree, ceremony=None)
+    if not may_delete_honour(current):
+        raise RuleBroken({"status": [str(DELETION_REFUSAL)]})
+    current.delete()
+
+
+def may_delete_honour(honour: HonoraryCitizenship) -> bool:
+    return honour.status == HonourStatus.PROPOSED
 
 
 def may_see_ceremony(by, honour) -> bool:
