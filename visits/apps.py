@@ -21,6 +21,6 @@ class VisitsConfig(AppConfig):
     verbose_name = _("Visits and protocol")
 
     def ready(self):
-        from visits import checks, replanning  # noqa: F401 (registers and connects)
+        from visits import checks  # noqa: F401 (registers the system checks)
 
         post_migrate.connect(restore_public_state_triggers, sender=self)

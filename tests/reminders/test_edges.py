@@ -78,7 +78,7 @@ def test_a_deleted_engagement_is_told_only_to_those_who_still_see_its_visit(
     officer, staff_member, mail_to_smtp, client
 ):
     engagement = plan_visit(officer)
-    engagement.visit.followers.add(staff_member)
+    services.update_visit(engagement.visit, by=None, followers=[staff_member])
     Reminder.objects.filter(engagement=engagement).update(status="sent", sent_at=timezone.now())
     services.update_visit(engagement.visit, by=None, confidentiality="confidential")
     services.delete_engagement(engagement, by=None)

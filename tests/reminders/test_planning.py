@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from tests.factories import GuestFactory, UserFactory, VenueFactory
 from visits import services
-from visits.models import ChecklistTask, Reminder, StaffProfile
+from visits.models import Reminder, StaffProfile
 from visits.models.staff import parse_lead_times
 from visits.services.reminders import plan_engagement_reminders
 
@@ -85,17 +85,17 @@ def test_followers_and_assigned_staff_are_reminded_at_their_own_lead_times(visit
         user.groups.add(*visit.lead_officer.groups.all())
     StaffProfile.objects.create(user=follower, lead_times="3h", language="en")
     engagement = book(visit)
-    visit.followers.add(follower)
-    engagement.assigned_staff.add(usher)
+    services.update_visit(visit, by=None, followers=[follower])
+    services.update_engagement(engagement, by=None, assigned_staff=[usher])
     reminded = {(name, due) for name, _kind, _status, due in rows(engagement=engagement)}
     assert ("follower", at(7)) in reminded
     assert ("usher", at(8)) in reminded
-    visit.followers.remove(follower)
+    services.update_visit(visit, by=None, followers=[])
     assert rows(engagement=engagement, recipient=follower, status="pending") == []
 
 
 def test_nobody_is_reminded_of_what_they_may_not_see(visit, staff_member):
-    visit.followers.add(staff_member)
+    services.update_visit(visit, by=None, followers=[staff_member])
     services.update_visit(visit, by=None, confidentiality="confidential")
     engagement = book(visit)
     assert rows(engagement=engagement, recipient=staff_member) == []
@@ -186,10 +186,10 @@ def test_a_visit_that_changes_kind_takes_the_new_kinds_checklist_and_keeps_work_
     visit, staff_member
 ):
     gift = visit.checklist.get(title_en="Choose and engrave the gift")
-    gift.assignee = staff_member  # taken up: stays, though an honorary citizenship has none
-    gift.save()
+    # Taken up: stays, though an honorary citizenship has none.
+    services.update_task(gift, by=None, assignee=staff_member)
     flags = visit.checklist.get(title_en="Flags and anthems")
-    ChecklistTask.objects.create(visit=visit, title_fr="Menu", title_en="Menu", days_from_visit=-5)
+    services.add_task(visit, by=None, title_fr="Menu", title_en="Menu", days_from_visit=-5)
     services.update_visit(visit, by=None, kind="honorary_citizenship")
     titles = sorted(visit.checklist.values_list("title_en", flat=True))
     assert titles == [
@@ -218,17 +218,13 @@ def test_a_change_of_kind_keeps_a_task_whose_reminder_was_sent(visit):
 
 def test_a_task_done_or_reassigned_changes_its_reminders(visit, staff_member):
     task = visit.checklist.get(title_en="Flags and anthems")
-    task.assignee = staff_member
-    task.save()
+    services.update_task(task, by=None, assignee=staff_member)
     assert Reminder.objects.get(task=task, kind="task").recipient == staff_member
-    task.done_at = timezone.now()
-    task.save()
+    services.update_task(task, by=None, done_at=timezone.now())
     assert set(Reminder.objects.filter(task=task).values_list("status", flat=True)) == {"cancelled"}
 
 
 def test_a_task_added_by_hand_gets_its_deadline_from_its_day(visit):
-    task = ChecklistTask.objects.create(
-        visit=visit, title_fr="Menu", title_en="Menu", days_from_visit=-5
-    )
+    task = services.add_task(visit, by=None, title_fr="Menu", title_en="Menu", days_from_visit=-5)
     assert task.due_on == DAY - timedelta(days=5)
     assert Reminder.objects.filter(task=task).count() == 2

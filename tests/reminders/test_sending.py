@@ -139,7 +139,7 @@ def test_a_temporary_failure_waits_and_tries_again(officer, mail_to_smtp):
 @pytest.mark.django_db
 def test_a_reminder_about_what_is_now_hidden_is_not_sent(officer, staff_member, mail_to_smtp):
     engagement = plan_visit(officer)
-    engagement.visit.followers.add(staff_member)
+    services.update_visit(engagement.visit, by=None, followers=[staff_member])
     reminder = Reminder.objects.filter(recipient=staff_member).order_by("due_at")[1]
     Reminder.objects.filter(pk=reminder.pk).update(due_at=timezone.now())
     # Made confidential behind the planner's back: the message is built through the door.

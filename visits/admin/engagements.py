@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ImproperlyConfigured
 from django.forms.models import construct_instance
@@ -8,6 +7,8 @@ from django.utils.translation import ngettext
 from visits.admin.door import DeletionRuleMixin, DoorModelAdmin, limit_status_choices
 from visits.admin.fields import LocalTimesMixin
 from visits.admin.history import DoorHistoryMixin
+from visits.admin.refusals import RefusableForm
+from visits.admin.saving import take_saved
 from visits.models import Engagement, Visit
 from visits.roles import staff_members
 from visits.services import RuleBroken, cancel_engagement, confirm_engagement, engagements
@@ -25,7 +26,7 @@ ENGAGEMENT_FIELDS = [
 ]
 
 
-class EngagementForm(forms.ModelForm):
+class EngagementForm(RefusableForm):
     """Runs the scheduling rules while validating, so a refusal (a clash, a closed visit, a
     forbidden status) shows beside its field. The rows checked stay locked until the admin's
     transaction commits the save, which runs the same service again."""
@@ -90,24 +91,18 @@ class EngagementAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, Door
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         fields = {name: data[name] for name in engagements.EDITABLE_FIELDS if name in data}
+        people = {name: data[name] for name in ("hosts", "assigned_staff") if name in data}
         if change:
-            saved = engagements.update_engagement(
-                obj, by=request.user, hosts=data["hosts"], **fields
-            )
+            saved = engagements.update_engagement(obj, by=request.user, **people, **fields)
         else:
             saved = engagements.create_engagement(
-                visit=data["visit"], by=request.user, hosts=data["hosts"], **fields
+                visit=data["visit"], by=request.user, **people, **fields
             )
-        obj.pk, obj.uid, obj.sequence = saved.pk, saved.uid, saved.sequence
-        obj.created_at, obj.updated_at = saved.created_at, saved.updated_at
-        obj._state.adding = False
+        take_saved(obj, saved)
 
     def save_related(self, request, form, formsets, change):
-        """The hosts were written by the service; the staff assigned are set here (their
-        reminders are planned again: visits.replanning)."""
-        Engagement.objects.get(pk=form.instance.pk).assigned_staff.set(
-            form.cleaned_data.get("assigned_staff", [])
-        )
+        """Nothing left: the service wrote the hosts and the staff assigned (and planned their
+        reminders)."""
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "assigned_staff":

@@ -7,6 +7,7 @@ validated again with the refusal added, beside its field, or on the inline its k
 any other form error. A refused deletion or action is rolled back and said in a message.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django import forms
@@ -35,6 +36,15 @@ def messages_by_key(refusal: RuleBroken) -> dict:
             for key, errors in refusal.error_dict.items()
         }
     return {NON_FIELD_ERRORS: refusal.messages}
+
+
+@contextmanager
+def shown_under(key: str):
+    """A refusal from inside is shown under `key` (an inline's), whatever fields it names."""
+    try:
+        yield
+    except RuleBroken as refusal:
+        raise RuleBroken({key: refusal.messages}) from refusal
 
 
 class RefusableForm(forms.ModelForm):

@@ -1,50 +1,28 @@
-"""What the visit's page shows besides its own fields: the delegation (edited here), the
-programme and the lifecycle (read here)."""
+"""What the visit's page shows besides its own fields: the delegation and the checklist (edited
+here, written by the services: visits.admin.visits), the programme and the lifecycle (read here)."""
 
 from django.contrib import admin
-from django.core.exceptions import ImproperlyConfigured, ValidationError
-from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from visits.admin.door import DoorTabularInline, ReadOnlyInlineMixin
+from visits.admin.refusals import RefusableInlineFormSet
 from visits.models import ChecklistTask, Engagement, VisitGuest, VisitTransition
-from visits.models.choices import DelegationRole
 from visits.roles import staff_members
-from visits.services import Conflict
-from visits.services.conflicts import refuse_delegation_conflicts
 
 
-class DelegationFormSet(BaseInlineFormSet):
-    viewer = None  # set per request by the inline
+class DelegationFormSet(RefusableInlineFormSet):
+    """Its rules (a principal guest, who is free when the programme runs) are the service's,
+    `change_delegation`, which the visit's admin calls with `delegation()`."""
 
-    def clean(self):
-        super().clean()
-        if any(self.errors):
-            return
+    def delegation(self) -> list:
+        """The rows kept, as (guest, role) in their order."""
+        deleted = set(self.deleted_forms)
         kept = [
-            f.cleaned_data for f in self.forms if f.cleaned_data and not self._should_delete_form(f)
+            (form.cleaned_data.get("position") or 0, number, form.cleaned_data)
+            for number, form in enumerate(self.forms)
+            if form not in deleted and form.cleaned_data.get("guest") is not None
         ]
-        principals = [
-            data["guest"] for data in kept if data.get("role") == DelegationRole.PRINCIPAL
-        ]
-        if not principals:
-            raise ValidationError(_("A visit needs at least one principal guest."))
-        if self.instance.pk is None:
-            return
-        if self.viewer is None:
-            raise ImproperlyConfigured("DelegationFormSet needs the viewer")
-        # Only a guest who becomes principal now must be free when the programme runs: a clash
-        # already there (imported data) does not block every other edit of the visit.
-        already = set(
-            self.instance.participants.filter(role=DelegationRole.PRINCIPAL).values_list(
-                "guest_id", flat=True
-            )
-        )
-        added = [guest for guest in principals if guest.pk not in already]
-        try:
-            refuse_delegation_conflicts(self.instance, added, self.viewer)
-        except Conflict as refusal:
-            raise ValidationError(refusal.messages) from refusal
+        return [(data["guest"], data["role"]) for _position, _number, data in sorted(kept)]
 
 
 class VisitGuestInline(DoorTabularInline):
@@ -53,11 +31,6 @@ class VisitGuestInline(DoorTabularInline):
     extra = 1
     autocomplete_fields = ["guest"]
     fields = ["guest", "role", "position"]
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        formset.viewer = request.user
-        return formset
 
 
 class EngagementInline(ReadOnlyInlineMixin, DoorTabularInline):

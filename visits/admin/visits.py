@@ -7,30 +7,36 @@ from django.utils.translation import gettext_lazy as _
 from visits.admin.door import DeletionRuleMixin, DoorModelAdmin, limit_status_choices
 from visits.admin.fields import LocalTimesMixin
 from visits.admin.history import DoorHistoryMixin
+from visits.admin.refusals import RefusableForm, shown_under
+from visits.admin.saving import record_formset, take_saved
 from visits.admin.visit_parts import (
     ChecklistInline,
     EngagementInline,
     TransitionInline,
     VisitGuestInline,
 )
-from visits.models import Visit, VisitGuest
+from visits.models import Visit
 from visits.models.visits import with_principal_guests
 from visits.roles import protocol_officers, staff_members
 from visits.services import (
     TransitionRefused,
+    add_task,
     allowed_moves,
+    change_delegation,
     create_visit,
+    delete_task,
     move_visit,
+    update_task,
     update_visit,
 )
 from visits.services import visits as visit_services
+from visits.services.checklist_tasks import TASK_FIELDS
 from visits.services.errors import RuleBroken
 from visits.services.lifecycle import check_move, moves_message
 from visits.services.visits import (
     VISIT_DELETION_REFUSAL,
     delete_visit,
     may_delete_visit,
-    record_delegation_change,
     refuse_stranded_programme,
 )
 
@@ -43,7 +49,7 @@ def without(fields, name):
     ]
 
 
-class VisitForm(forms.ModelForm):
+class VisitForm(RefusableForm):
     """The status moves only along the lifecycle; the move's note goes to its record."""
 
     move_note = forms.CharField(
@@ -73,6 +79,40 @@ class VisitForm(forms.ModelForm):
         return data
 
 
+def record_delegation(formset) -> None:
+    """For the admin's log: the rows as the officer changed them (the service wrote them)."""
+    deleted = set(formset.deleted_forms)
+    record_formset(
+        formset,
+        new=[f.instance for f in formset.extra_forms if f.has_changed() and f not in deleted],
+        changed=[
+            (f.instance, f.changed_data)
+            for f in formset.initial_forms
+            if f.has_changed() and f not in deleted
+        ],
+        deleted=[f.instance for f in formset.initial_forms if f in deleted],
+    )
+
+
+def save_checklist(formset, visit: Visit, by) -> None:
+    """Each task added, changed or removed on the page, through the checklist's services."""
+    deleted = set(formset.deleted_forms)
+    new, changed, removed = [], [], []
+    for form in formset.initial_forms:
+        task = form.instance
+        if form in deleted:
+            delete_task(task, by=by)
+            removed.append(task)
+        elif form.has_changed():
+            changes = {name: form.cleaned_data[name] for name in form.changed_data}
+            changed.append((update_task(task, by=by, **changes), form.changed_data))
+    for form in formset.extra_forms:
+        if form.has_changed() and form not in deleted:
+            fields = {name: form.cleaned_data[name] for name in TASK_FIELDS}
+            new.append(add_task(visit, by=by, **fields))
+    record_formset(formset, new=new, changed=changed, deleted=removed)
+
+
 @admin.register(Visit)
 class VisitAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModelAdmin):
     form = VisitForm
@@ -100,6 +140,8 @@ class VisitAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModel
     autocomplete_fields = ["hosts"]
     readonly_fields = ["reference", "created_at", "updated_at", "programme_links"]
     inlines = [VisitGuestInline, EngagementInline, ChecklistInline, TransitionInline]
+    # What the delegation's and the checklist's services refuse shows above their rows.
+    refusals_on_inlines = {"delegation": "participants", "checklist": "checklist"}
     filter_horizontal = ["followers"]
     fieldsets = [
         (None, {"fields": ["reference", "kind", ("occasion_fr", "occasion_en")]}),
@@ -169,29 +211,36 @@ class VisitAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModel
         delete_visit(obj, by=request.user)
 
     def save_model(self, request, obj, form, change):
-        data = form.cleaned_data
-        fields = {name: data[name] for name in visit_services.EDITABLE_FIELDS if name in data}
-        if change:
-            saved = update_visit(obj, by=request.user, hosts=data["hosts"], **fields)
-            if data["status"] != saved.status:
-                saved = move_visit(
-                    saved, data["status"], by=request.user, note=data.get("move_note", "")
-                )
-        else:
-            saved = create_visit(by=request.user, hosts=data["hosts"], **fields)
-        obj.pk, obj.reference, obj.status = saved.pk, saved.reference, saved.status
-        obj.created_at, obj.updated_at = saved.created_at, saved.updated_at
-        obj._state.adding = False
+        """Written with its inlines, in `save_related`: a new visit is created with its
+        delegation, as the API creates it."""
 
     def save_related(self, request, form, formsets, change):
-        # The hosts were written by the service; the delegation is saved here, and kept in
-        # the visit's history as one more version of the visit.
-        for formset in formsets:
-            self.save_formset(request, form, formset, change=change)
-        if change and any(f.has_changed() for f in formsets if f.model is VisitGuest):
-            record_delegation_change(form.instance, request.user)
-        if "followers" in form.cleaned_data:  # their reminders follow (visits.replanning)
-            form.instance.followers.set(form.cleaned_data["followers"])
+        """The visit, its delegation, its move and its checklist, each through its service.
+        A refusal of any undoes them all (Django's transaction for the page) and is shown."""
+        by, data = request.user, form.cleaned_data
+        formsets = {formset.prefix: formset for formset in formsets}
+        delegation = formsets.get("participants")  # absent without the rights to it
+        fields = {name: data[name] for name in visit_services.EDITABLE_FIELDS if name in data}
+        people = {name: data[name] for name in ("hosts", "followers") if name in data}
+        if change:
+            saved = update_visit(form.instance, by=by, **people, **fields)
+            if delegation is not None and delegation.has_changed():
+                with shown_under("delegation"):
+                    change_delegation(saved, by=by, delegation=delegation.delegation())
+            if data["status"] != saved.status:
+                saved = move_visit(saved, data["status"], by=by, note=data.get("move_note", ""))
+        else:
+            rows = delegation.delegation() if delegation is not None else []
+            saved = create_visit(by=by, delegation=rows, **people, **fields)
+        take_saved(form.instance, saved)
+        if delegation is not None:
+            record_delegation(delegation)
+        if "checklist" in formsets:
+            with shown_under("checklist"):
+                save_checklist(formsets["checklist"], saved, by)
+        for formset in formsets.values():
+            if not hasattr(formset, "new_objects"):  # read only: nothing to save
+                record_formset(formset)
 
     @admin.display(description=_("programme"))
     def programme_links(self, visit):

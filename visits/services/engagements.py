@@ -48,8 +48,16 @@ def allowed_engagement_statuses(current) -> list[str]:
 
 @transaction.atomic
 def create_engagement(
-    *, visit: Visit, by, starts_at: datetime, ends_at: datetime, hosts=(), **fields
+    *,
+    visit: Visit,
+    by,
+    starts_at: datetime,
+    ends_at: datetime,
+    hosts=(),
+    assigned_staff=(),
+    **fields,
 ) -> Engagement:
+    """`assigned_staff`: those who work at it; they are reminded of it."""
     engagement = check_new_engagement(
         visit=visit, by=by, starts_at=starts_at, ends_at=ends_at, hosts=hosts, **fields
     )
@@ -57,6 +65,7 @@ def create_engagement(
     attribute(engagement, by, gettext_lazy("Created")).save_without_historical_record()
     engagement.skip_history_when_saving = True
     engagement.hosts.set(hosts)
+    engagement.assigned_staff.set(assigned_staff)
     del engagement.skip_history_when_saving
     engagement_history.create_historical_record(engagement, "+")
     plan_engagement_reminders(engagement)
@@ -65,15 +74,23 @@ def create_engagement(
 
 @transaction.atomic
 def update_engagement(
-    engagement: Engagement, *, by, hosts=None, precondition=None, **changes
+    engagement: Engagement, *, by, hosts=None, assigned_staff=None, precondition=None, **changes
 ) -> Engagement:
-    """Apply `changes` (and a new host list, if given); the named helpers below call this.
-    `precondition(current)`, if given, runs once the row is locked (the API's If-Match)."""
+    """Apply `changes` (and a new host list, or staff assigned, if given); the named helpers
+    below call this. `precondition(current)`, if given, runs once the row is locked (the API's
+    If-Match)."""
     plan = check_engagement_changes(
         engagement, by=by, hosts=hosts, precondition=precondition, **changes
     )
     current = plan.engagement
+    staff_changed = assigned_staff is not None and set(assigned_staff) != set(
+        current.assigned_staff.all()
+    )
+    if staff_changed:  # who is reminded; not a change calendars or the history show
+        current.assigned_staff.set(assigned_staff)
     if not plan.changed and not plan.hosts_changed:
+        if staff_changed:
+            plan_engagement_reminders(current, before=plan.before)
         return current
     if plan.hosts_changed or any(name in (*CALENDAR_FIELDS, "status") for name in plan.changed):
         current.sequence += 1

@@ -44,10 +44,12 @@ SHOWN_ON_ENGAGEMENTS = ("occasion_fr", "occasion_en", "confidentiality", "embarg
 
 
 @transaction.atomic
-def create_visit(*, by, delegation=None, hosts=(), import_key=None, **fields) -> Visit:
-    """A new visit, requested. `delegation` is a list of (guest, role); the admin, whose
-    inline form saves the delegation itself, passes none. `import_key` marks a visit an
-    import or the demo made, so that they can run again."""
+def create_visit(
+    *, by, delegation=None, hosts=(), followers=(), import_key=None, **fields
+) -> Visit:
+    """A new visit, requested. `delegation` is a list of (guest, role); `followers`, staff
+    reminded of its whole programme. `import_key` marks a visit an import or the demo made, so
+    that they can run again."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"Not a visit field: {', '.join(sorted(unknown))}")
@@ -60,6 +62,7 @@ def create_visit(*, by, delegation=None, hosts=(), import_key=None, **fields) ->
     attribute(visit, by, gettext_lazy("Created")).save_without_historical_record()
     visit.skip_history_when_saving = True
     visit.hosts.set(hosts)
+    visit.followers.set(followers)
     del visit.skip_history_when_saving
     visit_history.create_historical_record(visit, "+")
     for position, (guest, role) in enumerate(delegation or ()):
@@ -72,8 +75,11 @@ def create_visit(*, by, delegation=None, hosts=(), import_key=None, **fields) ->
 
 
 @transaction.atomic
-def update_visit(visit: Visit, *, by, hosts=None, precondition=None, **changes) -> Visit:
-    """Apply `changes`; `precondition(current)`, if given, runs once the visit is locked."""
+def update_visit(
+    visit: Visit, *, by, hosts=None, followers=None, precondition=None, **changes
+) -> Visit:
+    """Apply `changes` (and new hosts or followers, if given); `precondition(current)`, if
+    given, runs once the visit is locked."""
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"Not a visit field (the status moves through move_visit): {unknown}")
@@ -83,8 +89,14 @@ def update_visit(visit: Visit, *, by, hosts=None, precondition=None, **changes) 
         precondition(current)
     changed = [name for name, value in changes.items() if getattr(current, name) != value]
     hosts_changed = hosts is not None and set(hosts) != set(current.hosts.all())
-    if not changed and not hosts_changed:
+    followers_changed = followers is not None and set(followers) != set(current.followers.all())
+    if not changed and not hosts_changed and not followers_changed:
         return current
+    if followers_changed:  # who is reminded; not a version of the visit
+        current.followers.set(followers)
+        if not changed and not hosts_changed:
+            plan_visit_reminders(current)
+            return current
     was_kind = current.kind
     for name in changed:
         setattr(current, name, changes[name])
@@ -104,7 +116,7 @@ def update_visit(visit: Visit, *, by, hosts=None, precondition=None, **changes) 
         follow_visit_dates(current)
     if "kind" in changed:
         follow_visit_kind(current, was_kind)
-    if set(changed) & {"lead_officer", "confidentiality", "embargo_until"}:
+    if followers_changed or set(changed) & {"lead_officer", "confidentiality", "embargo_until"}:
         plan_visit_reminders(current)  # who is reminded, and who may see it, changed
     return current
 
