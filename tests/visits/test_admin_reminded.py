@@ -101,3 +101,16 @@ def test_a_task_added_in_the_admin_gets_its_deadline_and_reminders(officer_clien
     assert officer_client.post(url, data).status_code == 302
     task = visit.checklist.get(title_en="Menu")
     assert (task.due_on.isoformat(), len(pending(task=task))) == ("2027-07-01", 2)
+
+
+def test_lead_times_changed_in_the_admin_move_that_persons_reminders(client, visit, usher):
+    """As on the person's own page (/staff/my-reminders/), the reminders follow at once."""
+    admin_user = UserFactory(username="admin", is_staff=True, is_superuser=True)
+    client.force_login(admin_user)
+    engagement = book(visit, None, at(10), at(11), venue=VenueFactory())
+    services.update_engagement(engagement, by=None, assigned_staff=[usher])
+    assert pending(engagement=engagement, recipient=usher) == [("usher", "engagement", at(7))]
+    url = reverse("admin:auth_user_change", args=[usher.pk])
+    data = posted_back(client.get(url), **{"staff_profile-0-lead_times": "1h"})
+    assert client.post(url, data).status_code == 302
+    assert pending(engagement=engagement, recipient=usher) == [("usher", "engagement", at(9))]

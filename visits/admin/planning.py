@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from visits.admin.door import DoorModelAdmin
 from visits.models import ChecklistTemplate, ChecklistTemplateTask, Reminder, StaffProfile
 from visits.services import dispatch
+from visits.services.reminders import replan_for
 
 
 @admin.register(Reminder)
@@ -85,3 +86,9 @@ if admin.site.is_registered(User):
 @admin.register(User)
 class UserWithProfileAdmin(UserAdmin):
     inlines = [*UserAdmin.inlines, StaffProfileInline]
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is StaffProfile and formset.has_changed():
+            # As the person's own page does: their reminders follow the new settings at once.
+            replan_for(form.instance)
