@@ -10,8 +10,10 @@ import hashlib
 from datetime import UTC, datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
@@ -31,7 +33,6 @@ from visits.models.visibility import STAFF_PERMISSION
 LANGUAGES = ("fr", "en")
 ETAGS_KEPT = 24 * 3600  # seconds; a new state of the data makes a new key anyway
 PUBLIC_NAME = _("Paris City Hall: official visits")
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"  # where permissions are held
 
 
 def language_of(request) -> str:
@@ -96,10 +97,22 @@ def public_calendar(request):
 
 
 def feed_owners():
-    """Who may have a feed: active City Hall staff (the permission, from a group, their own or
-    as superuser). Any other account's feeds answer as revoked ones do, kept for its return."""
+    """Who may have a feed: active City Hall staff (the permission from a group, their own, or
+    as superuser). Any other account's feeds answer as revoked ones do, kept for its return.
+    What `ModelBackend.with_perm` finds, in IN subqueries that PostgreSQL plans several times
+    faster than its joins (planning is most of the cost of the query that opens a feed)."""
     User = get_user_model()  # noqa: N806
-    owners = User.objects.with_perm(STAFF_PERMISSION, backend=MODEL_BACKEND, is_active=True)
+    app_label, codename = STAFF_PERMISSION.split(".")
+    permission = Permission.objects.filter(codename=codename, content_type__app_label=app_label)
+    groups = Group.permissions.through.objects.filter(permission__in=permission.values("pk"))
+    members = User.groups.through.objects.filter(group_id__in=groups.values("group_id"))
+    holders = User.user_permissions.through.objects.filter(permission__in=permission.values("pk"))
+    owners = User.objects.filter(
+        Q(is_superuser=True)
+        | Q(pk__in=members.values("user_id"))
+        | Q(pk__in=holders.values("user_id")),
+        is_active=True,
+    )
     return owners.values("pk")
 
 

@@ -229,6 +229,14 @@ def test_a_feed_whose_owner_lost_the_staff_permission_answers_as_a_revoked_one(
     )  # kept: given back with the group
     staff_member.groups.add(Group.objects.get(name=STAFF))
     assert client.get(url).status_code == 200
+    # The permission held in person, or as a superuser, counts as from a group.
+    staff_member.groups.clear()
+    staff_member.user_permissions.add(Permission.objects.get(codename="view_visit"))
+    assert client.get(url).status_code == 200
+    staff_member.user_permissions.clear()
+    staff_member.is_superuser = True
+    staff_member.save()
+    assert client.get(url).status_code == 200
 
 
 def test_my_engagements_are_those_i_lead_host_am_assigned_to_or_follow(
