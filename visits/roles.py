@@ -34,10 +34,12 @@ PLANNING_STAFF = {
 }
 OFFICE_RIGHTS = {model: ACTIONS for model in DOMAIN_MODELS} | PLANNING_OFFICE
 STAFF_RIGHTS = {model: ["view"] for model in DOMAIN_MODELS} | PLANNING_STAFF
+# The office lifts the sign-in locks of django-axes (deleting the attempts that made them).
+OFFICE_UNLOCKS = ["view_accessattempt", "delete_accessattempt", "view_accessfailurelog"]
 
 
 def ensure_roles(  # noqa: N803 (model classes, maybe historical)
-    Group, Permission, office=OFFICE_RIGHTS, staff=STAFF_RIGHTS
+    Group, Permission, office=OFFICE_RIGHTS, staff=STAFF_RIGHTS, unlocks=OFFICE_UNLOCKS
 ) -> None:
     """Creates or completes both groups; takes the models (and, for a migration, the rights
     of its time) so migrations can pass theirs."""
@@ -51,8 +53,16 @@ def ensure_roles(  # noqa: N803 (model classes, maybe historical)
 
     office_group, _ = Group.objects.get_or_create(name=PROTOCOL_OFFICE)
     office_group.permissions.add(*permissions(office))
+    office_group.permissions.add(*unlocking(Permission, unlocks))
     staff_group, _ = Group.objects.get_or_create(name=STAFF)
     staff_group.permissions.add(*permissions(staff))
+
+
+def unlocking(Permission, codenames=OFFICE_UNLOCKS):  # noqa: N803
+    found = Permission.objects.filter(content_type__app_label="axes", codename__in=codenames)
+    if found.count() != len(codenames):
+        raise LookupError("axes permissions are missing: run migrate")
+    return found
 
 
 def protocol_officers(keeping: int | None = None):

@@ -18,7 +18,6 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from tests.conftest import user_in
-from tests.factories import UserFactory
 from visits.models import ApiToken
 from visits.roles import PROTOCOL_OFFICE, STAFF
 
@@ -158,11 +157,11 @@ def test_a_lock_lifts_fifteen_minutes_after_the_last_failure(reader):
     assert signed_in_as(client) == str(reader.pk)
 
 
-def test_office_unlocks_an_account_in_the_admin(reader):
+def test_office_unlocks_an_account_in_the_admin(reader, officer):
     fail(50, "reader")
     assert sign_in(Client(), "reader", RIGHT).status_code == 429
     office = Client()
-    office.force_login(UserFactory(username="chief", is_superuser=True))
+    office.force_login(officer)  # a member of the protocol office, not a superuser
     changelist = reverse("admin:axes_accessattempt_changelist")
     listed = office.get(changelist, {"q": "reader"}, HTTP_ACCEPT_LANGUAGE="en")
     assert listed.status_code == 200 and "reader" in listed.text

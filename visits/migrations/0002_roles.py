@@ -22,6 +22,7 @@ def create_roles(apps, schema_editor):
         apps.get_model("auth", "Permission"),
         office={model: ACTIONS for model in DOMAIN_MODELS},  # the models of this migration's time
         staff={model: ["view"] for model in DOMAIN_MODELS},
+        unlocks=[],  # sign-in locks came with 0016
     )
 
 

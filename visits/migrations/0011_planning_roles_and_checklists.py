@@ -16,7 +16,7 @@ def forwards(apps, schema_editor):
     finally:
         app_config.models_module = previous
     Group, Permission = apps.get_model("auth", "Group"), apps.get_model("auth", "Permission")
-    ensure_roles(Group, Permission, office=PLANNING_OFFICE, staff=PLANNING_STAFF)
+    ensure_roles(Group, Permission, office=PLANNING_OFFICE, staff=PLANNING_STAFF, unlocks=[])
     install_checklists(
         apps.get_model("visits", "ChecklistTemplate"),
         apps.get_model("visits", "ChecklistTemplateTask"),
