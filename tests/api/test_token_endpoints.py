@@ -49,3 +49,18 @@ def test_session_writes_need_the_csrf_token(staff_member):
     assert response.status_code == 403  # no CSRF token: the session may not write
     assert response.json()["error"] == "forbidden"
     assert not ApiToken.objects.exists()
+
+
+def test_a_token_name_with_a_line_break_is_refused_naming_the_field(client, staff_member):
+    client.force_login(staff_member)
+    refused = client.post(
+        reverse("api:create_token"),
+        {"name": "press\r\nBcc: x"},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert refused.status_code == 400
+    assert refused.json()["fields"] == {
+        "name": ["Write this on one line: a line break is not allowed here."]
+    }
+    assert not ApiToken.objects.exists()

@@ -60,3 +60,15 @@ def test_revoked_token_and_closed_account_are_refused(client, staff_member):
         client.get(reverse("api:list_visits"), HTTP_AUTHORIZATION=f"Bearer {other}").status_code
         == 401
     )
+
+
+def test_command_refuses_a_name_with_a_control_character(staff_member):
+    with pytest.raises(CommandError, match="control character"):
+        call_command("create_api_token", "staff", "--name", "bell\x07", stdout=io.StringIO())
+    assert not ApiToken.objects.exists()
+
+
+def test_command_refuses_a_user_the_api_would_refuse(user_in_no_group):
+    with pytest.raises(CommandError, match="not City Hall staff"):
+        new_token(user_in_no_group.username)
+    assert not ApiToken.objects.exists()

@@ -6,12 +6,14 @@ throttle on the logins that make sessions (protocol/login_throttle.py) guards it
 
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 
 from visits.api.auth import SIGNED_IN
 from visits.api.schemas import InputSchema, TokenId, with_errors
 from visits.models import ApiToken
+from visits.services.errors import RuleBroken
 
 router = Router(tags=["tokens"], auth=SIGNED_IN)
 
@@ -40,7 +42,10 @@ def list_tokens(request):
 
 @router.post("/tokens", response=with_errors({201: NewTokenOut}), summary="Make a token")
 def create_token(request, payload: TokenIn):
-    token, secret = ApiToken.issue(request.auth, payload.name)
+    try:
+        token, secret = ApiToken.issue(request.auth, payload.name)
+    except ValidationError as refused:
+        raise RuleBroken(refused.message_dict) from refused
     token.secret = secret
     return Status(201, token)
 

@@ -56,7 +56,9 @@ class ApiToken(models.Model):
     def issue(cls, user, name: str) -> tuple["ApiToken", str]:
         """A new token for `user`; returns it with the secret, which is not kept."""
         raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, prefix=raw[:8], key_hash=digest(raw))
+        token = cls(user=user, name=name, prefix=raw[:8], key_hash=digest(raw))
+        token.clean_fields(exclude=["user"])  # the name is one line, as every name is
+        token.save()
         return token, raw
 
     @classmethod
