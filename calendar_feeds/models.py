@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from visits.models.text import validate_one_line
+
 
 class FeedScope(models.TextChoices):
     MINE = "mine", _("My engagements: those I lead, host, am assigned to or follow")
@@ -20,7 +22,7 @@ class Subscription(models.Model):
         related_name="calendar_subscriptions",
         verbose_name=_("owner"),
     )
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, validators=[validate_one_line])
     scope = models.CharField(_("what it shows"), max_length=20, choices=FeedScope)
     venue = models.ForeignKey(
         "visits.Venue",

@@ -372,3 +372,13 @@ def test_every_feed_reads_alike_in_every_parser(client, staff_member, scope):
     one = client.get(reverse("calendars:engagement", args=[engagements[1].uid])).content
     first = {f"{engagements[1].uid}@protocol": engagements[1].starts_at}
     assert events_by_parser(one) == dict.fromkeys(PARSERS, first)
+
+
+def test_a_feed_name_with_a_line_break_is_refused_beside_it(client, staff_member):
+    client.force_login(staff_member)
+    response = client.post(PAGE, {"name": "Tout\r\nX-Evil: 1", "scope": "visible"})
+    assert response.status_code == 400
+    assert response.context["form"].errors == {
+        "name": ["Écrivez ce texte sur une seule ligne\u00a0: le saut de ligne n’y est pas admis."]
+    }
+    assert not Subscription.objects.exists()
