@@ -1,10 +1,10 @@
 """The public calendar feed with 5,000 engagements, through the real view and its middleware
-(Django's test client): a full render with nothing cached, a render after one engagement
-changed (the other 4,999 event texts memoised), a conditional request answered 304 (and the
-same for a personal subscription). In the same run, the same rows rendered by django-ical (the
-usual Django feed library, on icalendar) and by a floor: one raw SQL query and f-strings, no
-object model. Everything is written in one transaction rolled back at the end, so the kept
-database stays as seeded.
+(Django's test client): a cold render (as a web process's first: its memo of event texts and
+the cache empty), a render after one engagement changed (the other 4,999 event texts
+memoised), a conditional request answered 304 (and the same for a personal subscription). In
+the same run, the same rows rendered by django-ical (the usual Django feed library, on
+icalendar) and by a floor: one raw SQL query and f-strings, no object model. Everything is
+written in one transaction rolled back at the end, so the kept database stays as seeded.
 
 Queries are counted without the request's SAVEPOINT and RELEASE SAVEPOINT (ATOMIC_REQUESTS
 inside the benchmark's transaction); outside one, as in production, those are not queries."""
@@ -36,7 +36,7 @@ from visits.models.references import reserve_visit_references
 
 URL = "/calendars/public.ics"
 EVENTS = 5_000
-FULL_ROUNDS = 10  # a full render takes seconds: at most this many rounds
+COLD_ROUNDS = 30  # at most this many cold renders
 LIBRARY_ROUNDS = 5  # django-ical: at most this many
 TOKEN_ROUNDS = 300
 
@@ -51,7 +51,7 @@ PROGRAMME = [
     ("press_point", "Point presse : « Paris, ville-monde »", 'Press point: "Paris, world city"'),
     ("tour", "Visite de l'Hôtel de Ville, salons et bibliothèque", "Tour of City Hall, library"),
     ("reception", "Réception en l'honneur de la délégation", "Reception for the delegation"),
-    ("dinner", "Dîner d'État, Salle des Fêtes\n(tenue de soirée)", "State dinner, Salle des Fêtes"),
+    ("dinner", "Dîner d'État, Salle des Fêtes (tenue de soirée)", "State dinner, Salle des Fêtes"),
 ]
 SLOTS = [clock(9, 30), clock(12, 30), clock(16, 0)]  # one visit a day, three engagements
 
@@ -184,9 +184,9 @@ def measure(admin, repeat: int) -> list[Row]:
     # One untimed round of each: the queries, each body's events counted, caches warmed.
     queries, bodies = {}, {}
     forget_everything()
-    queries["full"], response = counted(get, URL)
+    queries["cold"], response = counted(get, URL)
     assert response.status_code == 200, response.status_code
-    bodies["full render"] = response.content
+    bodies["cold render"] = response.content
     change_one()
     rendered = len(rendering.TEXTS)
     queries["change"], response = counted(get, URL)
@@ -204,19 +204,19 @@ def measure(admin, repeat: int) -> list[Row]:
     print(f"  events rendered anew after one change: {rendered}")
 
     # In turns, so that a noisy moment of the machine falls on all of them alike.
-    full_rounds, library_rounds = min(repeat, FULL_ROUNDS), min(repeat, LIBRARY_ROUNDS)
-    samples = {key: [] for key in ("floor", "floor_text", "library", "full", "change", "304")}
+    cold_rounds, library_rounds = min(repeat, COLD_ROUNDS), min(repeat, LIBRARY_ROUNDS)
+    samples = {key: [] for key in ("floor", "floor_text", "library", "cold", "change", "304")}
     anew = []
     for round_ in range(repeat):
         samples["floor"].append(timed(floor_feed, pks)[0])
         samples["floor_text"].append(timed(floor_text_feed, pks)[0])
         if round_ < library_rounds:
             samples["library"].append(timed(library_feed, request)[0])
-        if round_ < full_rounds:
+        if round_ < cold_rounds:
             forget_everything()
             seconds, response = timed(get, URL)
             assert response.status_code == 200, response.status_code
-            samples["full"].append(seconds)
+            samples["cold"].append(seconds)
         change_one()
         rendered = len(rendering.TEXTS)
         seconds, response = timed(get, URL)
@@ -228,7 +228,7 @@ def measure(admin, repeat: int) -> list[Row]:
         samples["304"].append(seconds)
     print(
         f"  events rendered anew per round after one change: {min(anew)} to {max(anew)}; "
-        f"rounds: full render {full_rounds}, django-ical {library_rounds}, others {repeat}"
+        f"rounds: cold render {cold_rounds}, django-ical {library_rounds}, others {repeat}"
     )
 
     samples["sub304"], queries["sub304"] = subscription_304(admin, repeat, get)
@@ -236,7 +236,7 @@ def measure(admin, repeat: int) -> list[Row]:
     labels = [
         ("floor", "floor: one query (baseline)"),
         ("floor_text", "floor, values as text from SQL"),
-        ("full", "full render, nothing cached"),
+        ("cold", "cold render, nothing cached"),
         ("change", "render after one change"),
         ("304", "304, public feed"),
         ("sub304", "304, personal feed"),
@@ -303,13 +303,15 @@ def token_lookups(admin) -> list[tuple[str, float]]:
 def goals(rows: list[Row]) -> list[tuple[str, bool | None]]:
     """The issue's goals, each with whether this run met it (None: for information)."""
     by = {row.key: row for row in rows}
-    change, library = by["change"], by["library"]
+    cold, change, library = by["cold"], by["change"], by["library"]
     faster = library.seconds / change.seconds
     most = max(by["304"].queries, by["sub304"].queries)
     strict = change.seconds / by["floor_text"].seconds
     return [
+        (f"cold render within 3x of the floor: {cold.ratio:.2f}x", cold.ratio <= 3),
         (f"render after one change within 3x of the floor: {change.ratio:.2f}x", change.ratio <= 3),
         (f"render after one change 10x faster than django-ical: {faster:.1f}x", faster >= 10),
         (f"a 304 in at most 2 queries: {most}", most <= 2),
+        (f"cold render faster than django-ical: {library.seconds / cold.seconds:.1f}x", None),
         (f"render after one change against the floor with values as text: {strict:.2f}x", None),
     ]

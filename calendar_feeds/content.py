@@ -3,14 +3,22 @@ escaped, every line folded at 75 octets, and the same rows give the same bytes (
 LAST-MODIFIED come from the data, DESIGN.md decision 5). No ORGANIZER, and so no METHOD."""
 
 import re
-from datetime import UTC, timedelta
+from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from calendar_feeds.events import (
+    Event,
+    event_of,
+    principals_of,  # noqa: F401 (the mails read it here)
+    utc_text,
+)
 from calendar_feeds.timezones import vtimezone
+from visits.models.choices import EngagementKind
 
 PRODID = "-//Ville de Paris//Protocol scheduler 1.0//FR"
 STATUSES = {"tentative": "TENTATIVE", "confirmed": "CONFIRMED"}  # postponed too: CANCELLED
@@ -42,10 +50,6 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def utc_text(moment) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
 def moment_property(name: str, moment) -> str:
     """Local time with its TZID, as calendars show it; in UTC when that wall time happens twice
     (the autumn change), which a TZID cannot tell apart: readers differ on which is meant
@@ -56,57 +60,72 @@ def moment_property(name: str, moment) -> str:
     return f"{name};TZID={settings.TIME_ZONE}:{local.strftime('%Y%m%dT%H%M%S')}"
 
 
-def run_sheet_url(visit) -> str:
+def run_sheet_url(visit_or_reference) -> str:
     """The visit's run-sheet, as a link in mails and calendars (a staff page)."""
-    return settings.SITE_URL + reverse("staff:run_sheet", args=[visit.reference])
+    reference = getattr(visit_or_reference, "reference", visit_or_reference)
+    return settings.SITE_URL + reverse("staff:run_sheet", args=[reference])
 
 
-def principals_of(visit) -> list:
-    """Prefetched by the feeds (`with_principal_guests`); read here for a single event."""
-    found = getattr(visit, "principal_participants", None)
-    if found is None:
-        found = list(visit.participants.filter(role="principal").select_related("guest"))
-    return found
+@dataclass(frozen=True)
+class Words:
+    """What every event of a text says alike, in the active language: looked up once for a
+    whole feed rather than once an event."""
+
+    kinds: dict
+    guests: str
+    hosts: str
+    run_sheets: dict = field(default_factory=dict)  # reference → link
+
+    @classmethod
+    def current(cls) -> "Words":
+        return cls(
+            kinds={kind: str(label) for kind, label in EngagementKind.choices},
+            guests=_("Guests: %(names)s"),
+            hosts=_("Hosts: %(names)s"),
+        )
+
+    def run_sheet(self, reference: str) -> str:
+        link = self.run_sheets.get(reference)
+        if link is None:
+            link = self.run_sheets[reference] = run_sheet_url(reference)
+        return link
 
 
-def event_lines(engagement, *, staff: bool) -> list[str]:
-    visit = engagement.visit
-    place = engagement.venue.name if engagement.venue else engagement.location
-    hosts = ", ".join(host.name for host in engagement.hosts.all())
-    guests = ", ".join(p.guest.name for p in principals_of(visit))
-    description = [visit.occasion]
-    if guests:
-        description.append(_("Guests: %(names)s") % {"names": guests})
-    if hosts:
-        description.append(_("Hosts: %(names)s") % {"names": hosts})
+def event_lines(event: Event, *, staff: bool, words: Words) -> list[str]:
+    description = [event.occasion]
+    if event.guests:
+        description.append(words.guests % {"names": ", ".join(event.guests)})
+    if event.hosts:
+        description.append(words.hosts % {"names": ", ".join(event.hosts)})
     lines = [
         "BEGIN:VEVENT",
-        f"UID:{engagement.uid}@protocol",
-        f"DTSTAMP:{utc_text(engagement.updated_at)}",
-        f"CREATED:{utc_text(engagement.created_at)}",
-        f"LAST-MODIFIED:{utc_text(engagement.updated_at)}",
-        f"SEQUENCE:{engagement.sequence}",
-        moment_property("DTSTART", engagement.starts_at),
-        moment_property("DTEND", engagement.ends_at),
-        f"SUMMARY:{escape(engagement.title)}",
-        f"STATUS:{STATUSES.get(engagement.status, 'CANCELLED')}",
-        f"CATEGORIES:{escape(str(engagement.get_kind_display()))}",
-        f"CLASS:{CLASSES[visit.confidentiality]}",
+        f"UID:{event.uid}@protocol",
+        f"DTSTAMP:{event.updated}",
+        f"CREATED:{event.created}",
+        f"LAST-MODIFIED:{event.updated}",
+        f"SEQUENCE:{event.sequence}",
+        moment_property("DTSTART", event.starts_at),
+        moment_property("DTEND", event.ends_at),
+        f"SUMMARY:{escape(event.title)}",
+        f"STATUS:{STATUSES.get(event.status, 'CANCELLED')}",
+        f"CATEGORIES:{escape(words.kinds.get(event.kind, event.kind))}",
+        f"CLASS:{CLASSES[event.confidentiality]}",
         "TRANSP:OPAQUE",
     ]
-    if place:
-        lines.append(f"LOCATION:{escape(place)}")
+    if event.place:
+        lines.append(f"LOCATION:{escape(event.place)}")
     if staff:  # the run-sheet is a staff page
-        link = run_sheet_url(visit)
+        link = words.run_sheet(event.reference)
         description.append(link)
         lines.append(f"URL:{link}")
     lines.append(f"DESCRIPTION:{escape(chr(10).join(description))}")
     return [*lines, "END:VEVENT"]
 
 
-def event_text(engagement, *, staff: bool) -> str:
+def event_text(event: Event, *, staff: bool, words: Words | None = None) -> str:
     """One VEVENT, folded, each line ending in CRLF (in the active language and time zone)."""
-    return "".join(fold(line) + "\r\n" for line in event_lines(engagement, staff=staff))
+    lines = event_lines(event, staff=staff, words=words or Words.current())
+    return "".join(fold(line) + "\r\n" for line in lines)
 
 
 def calendar_text(*, name: str, first_day, last_day, events) -> bytes:
@@ -136,7 +155,8 @@ def calendar_bytes(engagements, *, name: str, language: str, first_day, staff: b
     engagements = list(engagements)
     last_day = max((timezone.localdate(e.ends_at) for e in engagements), default=first_day)
     with translation.override(language), timezone.override(settings.TIME_ZONE):
-        events = [event_text(engagement, staff=staff) for engagement in engagements]
+        words = Words.current()
+        events = [event_text(event_of(e), staff=staff, words=words) for e in engagements]
     return calendar_text(name=name, first_day=first_day, last_day=last_day, events=events)
 
 

@@ -9,14 +9,12 @@ thousands of events costs one query for its rows and a join, plus the few that c
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.db.models import CharField
-from django.db.models.functions import Cast
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 
 from calendar_feeds.busy import busy_text
-from calendar_feeds.content import calendar_text, event_text
-from calendar_feeds.selection import with_details
+from calendar_feeds.content import Words, calendar_text, event_text
+from calendar_feeds.events import as_text, load_events
 
 TEXTS: dict[tuple, str] = {}
 KEPT = 50_000  # events, about 50 MB at worst; then the memo starts again
@@ -26,15 +24,11 @@ def text_key(pk, sequence, updated_at, language, staff) -> tuple:
     return (pk, sequence, updated_at, language, staff)
 
 
-def as_text(field: str) -> Cast:
-    # Read as the database writes it: thousands of timestamps would otherwise each be parsed
-    # into a datetime only to be compared, which costs more than rendering the feed.
-    return Cast(field, output_field=CharField())
-
-
 def feed_bytes(engagements, *, name: str, language: str, staff: bool, first_day, busy=()) -> bytes:
     """`engagements`: the feed's queryset (through the door, ordered); `busy`: (engagement UID,
     start, end) of the busy blocks it shows after them (`calendar_feeds.busy`)."""
+    # Read as the database writes it: thousands of timestamps would otherwise each be parsed
+    # into a datetime only to be compared, which costs more than rendering the feed.
     rows = engagements.values_list("pk", "sequence", as_text("updated_at"), as_text("ends_at"))
     rows = list(rows)
     wanted = {pk: text_key(pk, seq, updated, language, staff) for pk, seq, updated, _ in rows}
@@ -43,14 +37,19 @@ def feed_bytes(engagements, *, name: str, language: str, staff: bool, first_day,
     if missing:
         if len(TEXTS) + len(missing) > KEPT:
             TEXTS.clear()
-        # Through the door again: what changed since the first query is judged anew.
-        details = with_details(engagements.filter(pk__in=missing).order_by())
+        # Through the door again: what changed since the first query is judged anew. When
+        # most are missing (a process's first render), all are read again rather than named.
+        wanted_now = set(missing)
+        most = 2 * len(missing) > len(rows)
+        details = (engagements if most else engagements.filter(pk__in=missing)).order_by()
         with translation.override(language), timezone.override(settings.TIME_ZONE):
-            for engagement in details.annotate(updated_text=as_text("updated_at")):
+            words = Words.current()
+            for pk, sequence, updated, event in load_events(details, language):
+                if pk not in wanted_now:
+                    continue
                 # Keyed by the row as now read: it may have changed since the first query.
-                key = (engagement.pk, engagement.sequence, engagement.updated_text)
-                texts[engagement.pk] = TEXTS[text_key(*key, language, staff)] = event_text(
-                    engagement, staff=staff
+                texts[pk] = TEXTS[text_key(pk, sequence, updated, language, staff)] = event_text(
+                    event, staff=staff, words=words
                 )
     last_end = max((ends_at for *_, ends_at in rows), default=None)  # the same format: in order
     last_day = timezone.localdate(utc(parse_datetime(last_end))) if last_end else first_day

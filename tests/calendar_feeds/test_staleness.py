@@ -94,15 +94,15 @@ def test_a_renamed_feed_is_not_answered_304(client, staff_member):
 @pytest.mark.django_db
 def test_what_changes_between_the_feeds_two_queries_is_judged_by_the_door(client, monkeypatch):
     shown = engagement()
-    original = rendering.with_details
+    original = rendering.load_events
 
-    def meanwhile(queryset):  # another transaction commits between the rows and their texts
+    def meanwhile(queryset, language):  # another transaction commits between the two queries
         services.update_visit(shown.visit, by=None, confidentiality="confidential")
         update_record(shown.visit.participants.get().guest, by=None, name="Nom Confidentiel")
-        return original(queryset)
+        return original(queryset, language)
 
     another_process()
-    monkeypatch.setattr(rendering, "with_details", meanwhile)
+    monkeypatch.setattr(rendering, "load_events", meanwhile)
     body = client.get(PUBLIC).content
     assert "Nom Confidentiel" not in unfold(body) and str(shown.uid) not in body.decode()
 
