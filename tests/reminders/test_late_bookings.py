@@ -10,9 +10,9 @@ from django.utils import timezone, translation
 from tests.factories import GuestFactory, UserFactory, VenueFactory
 from tests.reminders.test_sending import subject_of
 from visits import services
-from visits.mail import how_soon, when
 from visits.models import Reminder, StaffProfile
 from visits.services import dispatch
+from visits.services.messages import how_soon, when
 from visits.services.reminders import plan_engagement_reminders
 
 pytestmark = pytest.mark.django_db

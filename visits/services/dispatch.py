@@ -21,8 +21,8 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from visits.mail import Composer
 from visits.models import Engagement, Reminder, ReminderKind, ReminderStatus, StaffProfile
+from visits.services.messages import Composer
 from visits.services.reminders import notice
 
 log = logging.getLogger(__name__)

@@ -1,5 +1,6 @@
-"""The message a reminder sends: in its recipient's language and the office's time zone, as
-plain text and HTML (templates/emails/), with the engagement attached as an .ics file.
+"""The message a reminder sends (`visits.services.dispatch` sends it): in its recipient's
+language and the office's time zone, as plain text and HTML (templates/emails/), with the
+engagement attached as an .ics file.
 
 A Composer serves one batch: what several reminders share (an engagement's details and .ics,
 whether a user may see a visit) is read once.
