@@ -12,9 +12,8 @@ from django.utils import timezone
 from calendar_feeds.content import WINDOW_DAYS, window_start
 from calendar_feeds.models import FeedScope
 from visits.models import Engagement, Visit
-from visits.models.choices import LIVE_ENGAGEMENT_STATUSES
 from visits.models.visits import with_principal_guests
-from visits.services.calendars import CANCELLED_KEPT, still_in_feeds
+from visits.queries.feeds import CANCELLED_KEPT, still_in_feeds
 
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -84,9 +83,7 @@ def data_state(now=None) -> DataState:
     now = now or timezone.now()
     start = window_start(now)
     in_window = Q(ends_at__gte=start)
-    expired = (
-        in_window & ~Q(status__in=LIVE_ENGAGEMENT_STATUSES) & Q(updated_at__lt=now - CANCELLED_KEPT)
-    )
+    expired = in_window & ~still_in_feeds(now)
     deleted = Engagement.history.filter(history_type="-").order_by("-history_date")
     state = Engagement.objects.aggregate(
         count=Count("pk", filter=in_window),
