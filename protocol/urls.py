@@ -4,7 +4,9 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
+from calendar_feeds import staff_urls as staff_calendar_pages
 from protocol.api import api
+from visits import urls as staff_pages
 from visits.sitemaps import public_sitemap
 from visits.views.robots import robots_txt
 
@@ -14,7 +16,8 @@ admin.site.enable_nav_sidebar = False  # the lists need the width more than a se
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index"), name="home"),
     path("admin/", admin.site.urls),
-    path("staff/", include("visits.urls")),
+    # The staff pages and their calendars' pages, one namespace: visits knows no calendar feeds.
+    path("staff/", include((staff_pages.urlpatterns + staff_calendar_pages.urlpatterns, "staff"))),
     path("api/v1/", api.urls),
     path("calendars/", include("calendar_feeds.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

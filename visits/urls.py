@@ -1,9 +1,10 @@
-"""Pages for City Hall staff, signed in: the agenda, the run-sheets, their reminders."""
+"""Pages for City Hall staff, signed in: the agenda, the run-sheets, their reminders. Their
+calendars' pages (calendar_feeds.staff_urls) join these in the `staff` namespace in
+protocol/urls.py."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path, register_converter
 
-from calendar_feeds import pages as calendar_pages
 from visits.views import agenda, profile, run_sheet
 from visits.views.converters import IsoDateConverter, PeriodConverter, ReferenceConverter
 
@@ -26,10 +27,4 @@ urlpatterns = [
     path("agenda/<period:period>/<isodate:day>/", agenda.agenda_page, name="agenda"),
     path("visits/<reference:reference>/run-sheet/", run_sheet.run_sheet, name="run_sheet"),
     path("my-reminders/", profile.my_reminders, name="my_reminders"),
-    path("my-calendars/", calendar_pages.my_calendars, name="my_calendars"),
-    path(
-        "my-calendars/<int:pk>/<slug:action>/",
-        calendar_pages.change_subscription,
-        name="change_subscription",
-    ),
 ]
