@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import user_in
-from tests.factories import HostFactory, VenueFactory
+from tests.factories import HostFactory, UserFactory, VenueFactory
 from tests.visits.leak_world import Viewer, World
 from tests.visits.staff_pages import TUESDAY, agenda_url, engagement, signed_in, utc, visit_of
 from visits.roles import PROTOCOL_OFFICE
@@ -60,6 +60,8 @@ def world(staff_member, officer, cleared_officer):
         Viewer("cleared", cleared_officer, staff=True, cleared=True),
         # Every right, but the account is switched off: sees nothing.
         Viewer("inactive", gone, staff=True, cleared=True, active=False),
+        # Signed in, active, in no group: what the public sees, nothing more (issue 14).
+        Viewer("nogroup", UserFactory(username="nogroup")),
     ]
     clients = {}
     for viewer in viewers:

@@ -4,12 +4,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+import icalendar
 from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
+from calendar_feeds.models import Subscription
+from calendar_feeds.tokens import digest, new_token
 from tests.factories import (
     PARIS,
     EngagementFactory,
@@ -55,6 +58,11 @@ class Viewer:
     @property
     def signed_in(self) -> bool:
         return self.user.is_authenticated and self.active
+
+    @property
+    def staff_member(self) -> bool:
+        """May open the staff pages, the API's lists and calendar feeds."""
+        return self.signed_in and self.staff
 
 
 def sees(viewer: Viewer, spec) -> bool:
@@ -129,6 +137,7 @@ class Row:
             e.title_en,
             e.title_fr,
             self.visit.reference,
+            str(e.uid),
         ]
 
     @property
@@ -196,3 +205,49 @@ def leaks(text: str, hidden) -> list[str]:
 
 def pks(objects) -> set[int]:
     return {obj.pk for obj in objects}
+
+
+# --- calendar feeds -------------------------------------------------------------------------
+
+FEED_SCOPES = ("mine", "visible", "venue", "public")
+
+
+def feed_addresses(world: World) -> dict[tuple[str, str], str]:
+    """A feed of each scope for every signed-in viewer (made directly, as the page would),
+    by (viewer, scope): its address, in English."""
+    addresses = {}
+    for viewer in world.viewers:
+        if not viewer.user.is_authenticated:
+            continue
+        for scope in FEED_SCOPES:
+            token = new_token()
+            Subscription.objects.create(
+                owner=viewer.user,
+                name=f"{viewer.name} {scope}",
+                scope=scope,
+                venue=world.venue if scope == "venue" else None,
+                token_digest=digest(token),
+            )
+            addresses[viewer.name, scope] = f"/calendars/feeds/{token}.ics?lang=en"
+    return addresses
+
+
+@dataclass(frozen=True)
+class FeedEvent:
+    start: datetime
+    summary: str
+    status: str | None
+
+
+def feed_events(body: bytes) -> dict[str, FeedEvent]:
+    """Each event of a feed by UID (busy blocks' start with `busy-`)."""
+    return {
+        str(event["UID"]): FeedEvent(
+            event.decoded("DTSTART"), str(event["SUMMARY"]), event.get("STATUS")
+        )
+        for event in icalendar.Calendar.from_ical(body).walk("VEVENT")
+    }
+
+
+def uid_of(row) -> str:
+    return f"{row.engagement.uid}@protocol"

@@ -93,8 +93,8 @@ def test_agenda_shows_hidden_engagements_only_as_busy_blocks(world, specs):
             text = response.content.decode()
             shown, hidden = split(rows, viewer)
             assert leaks(text, hidden) == [], viewer.name
-            if not viewer.signed_in:
-                assert response.status_code == 302, viewer.name
+            if not viewer.staff_member:  # sent to sign in, or refused once signed in
+                assert response.status_code == (403 if viewer.signed_in else 302), viewer.name
                 continue
             assert response.status_code == 200, viewer.name
             blocks = busy_rows(text)
@@ -125,6 +125,8 @@ def test_run_sheet_of_a_hidden_visit_is_not_found(world, specs):
                 assert leaks(text, hidden) == [], (viewer.name, url)
                 if not viewer.signed_in:
                     assert response.status_code == 302, (viewer.name, url)
+                elif not viewer.staff_member:
+                    assert response.status_code == 403, (viewer.name, url)
                 elif row in hidden:
                     assert response.status_code == 404, (viewer.name, url)
                 else:
@@ -143,9 +145,10 @@ def test_api_outputs_show_only_what_the_rules_allow(world, specs):
         rows = seed(world, specs)
         _shown, hidden_from_public = split(rows, world.viewer("anonymous"))
         for public_list in ("api:distinguished_guests", "api:honorary_citizens"):
-            public = world.clients["anonymous"].get(reverse(public_list), {"limit": 100})
-            assert public.status_code == 200
-            assert leaks(public.content.decode(), hidden_from_public) == []
+            for name in ("anonymous", "nogroup"):  # a signed-in account reads what anyone does
+                public = world.clients[name].get(reverse(public_list), {"limit": 100})
+                assert public.status_code == 200, name
+                assert leaks(public.content.decode(), hidden_from_public) == [], name
         for viewer in world.viewers:
             shown, hidden = split(rows, viewer)
             client = world.clients[viewer.name]
@@ -153,9 +156,16 @@ def test_api_outputs_show_only_what_the_rules_allow(world, specs):
             visits, engagements, *others = [
                 client.get(reverse(f"api:list_{name}"), {"limit": 100}) for name in lists
             ]
-            if not viewer.signed_in:
+            if not viewer.staff_member:  # not signed in; or signed in, but not City Hall staff
                 statuses = [r.status_code for r in (visits, engagements, *others)]
-                assert statuses == [401] * len(lists), viewer.name
+                refused = 403 if viewer.signed_in else 401
+                assert statuses == [refused] * len(lists), viewer.name
+                details = [
+                    client.get(reverse("api:get_visit", args=[row.visit.reference])) for row in rows
+                ]
+                for response in (visits, engagements, *others, *details):
+                    assert response.status_code == refused, viewer.name
+                    assert leaks(response.content.decode(), rows) == [], viewer.name
                 continue
             for response in (visits, engagements, *others):
                 assert response.status_code == 200, viewer.name
