@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import translation
 
 from visits.models import Visit
+from visits.queries.door import may_see
 
 
 def authorize(by, permission: str, visit: Visit | None = None) -> None:
@@ -12,7 +13,7 @@ def authorize(by, permission: str, visit: Visit | None = None) -> None:
         return
     if not by.has_perm(permission):
         raise PermissionDenied(f"{by} lacks {permission}")
-    if visit is not None and not Visit.objects.visible_to(by).filter(pk=visit.pk).exists():
+    if visit is not None and not may_see(by, visit):
         raise PermissionDenied(f"{by} may not see {visit.reference}")
 
 

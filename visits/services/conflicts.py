@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from visits.models import Engagement, Guest, Host, Venue, VisitGuest
 from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, DelegationRole
+from visits.queries.door import may_see
 from visits.services.errors import Conflict
 
 
@@ -124,10 +125,6 @@ def refuse_delegation_conflicts(visit, principals, viewer) -> None:
         raise Conflict({NON_FIELD_ERRORS: messages})
 
 
-def may_see(engagement: Engagement, viewer) -> bool:
-    return Engagement.objects.visible_to(viewer).filter(pk=engagement.pk).exists()
-
-
 def slot_text(engagement: Engagement) -> str:
     start, end = localtime(engagement.starts_at), localtime(engagement.ends_at)
     return _("%(day)s, %(start)s–%(end)s") % {
@@ -138,7 +135,7 @@ def slot_text(engagement: Engagement) -> str:
 
 
 def room_taken(clash: Engagement, venue: Venue, viewer) -> str:
-    if not may_see(clash, viewer):
+    if not may_see(viewer, clash):
         return _("The room is taken at this time.")
     return _(
         "%(venue)s is taken by “%(engagement)s” (%(reference)s), %(slot)s, and needs "
@@ -154,7 +151,7 @@ def room_taken(clash: Engagement, venue: Venue, viewer) -> str:
 
 def person_busy(clash: Engagement, person, viewer) -> str:
     name = person.name
-    if not may_see(clash, viewer):
+    if not may_see(viewer, clash):
         return _("%(name)s is not available at this time.") % {"name": name}
     return _("%(name)s is already expected at “%(engagement)s” (%(reference)s), %(slot)s.") % {
         "name": name,

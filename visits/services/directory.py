@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from visits.models import Engagement, Guest, Host, Venue
+from visits.queries.door import may_see
 from visits.services.attribution import authorize
 from visits.services.calendars import tell_calendars_of
 from visits.services.errors import Conflict, RuleBroken
@@ -77,7 +78,7 @@ def update_record(record, *, by, precondition=None, **changes):
     if set(changes) & set(SHOWN[model][0]):
         lock_showing(record)
     current = model.objects.select_for_update().get(pk=record.pk)
-    if by is not None and model is Guest and not Guest.objects.visible_to(by).contains(current):
+    if by is not None and model is Guest and not may_see(by, current):
         raise PermissionDenied(f"{by} may not see guest {current.pk}")
     if precondition is not None:
         precondition(current)
@@ -98,7 +99,7 @@ def delete_record(record, *, by) -> None:
     model = type(record)
     authorize(by, f"visits.delete_{model._meta.model_name}")
     current = model.objects.select_for_update().get(pk=record.pk)
-    if by is not None and model is Guest and not Guest.objects.visible_to(by).contains(current):
+    if by is not None and model is Guest and not may_see(by, current):
         raise PermissionDenied(f"{by} may not see guest {current.pk}")
     try:
         with transaction.atomic():

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from visits.models import Engagement, Guest, HonoraryCitizenship
 from visits.models.choices import EngagementKind, HonourStatus
+from visits.queries.door import may_see
 from visits.services.attribution import authorize
 from visits.services.directory import refuse_unknown, validate_and_save
 from visits.services.errors import RuleBroken, TransitionRefused
@@ -94,7 +95,7 @@ def may_delete_honour(honour: HonoraryCitizenship) -> bool:
 def may_see_ceremony(by, honour) -> bool:
     if by is None or honour.ceremony_id is None:
         return True
-    return Engagement.objects.visible_to(by).filter(pk=honour.ceremony_id).exists()
+    return may_see(by, Engagement(pk=honour.ceremony_id))
 
 
 def check_ceremony(honour: HonoraryCitizenship) -> None:
@@ -105,7 +106,7 @@ def check_ceremony(honour: HonoraryCitizenship) -> None:
 def refuse_hidden(by, *, honoree, ceremony) -> None:
     if by is None:
         return
-    if not Guest.objects.visible_to(by).filter(pk=honoree.pk).exists():
+    if not may_see(by, honoree):
         raise PermissionDenied(f"{by} may not see guest {honoree.pk}")
-    if ceremony and not Engagement.objects.visible_to(by).filter(pk=ceremony.pk).exists():
+    if ceremony and not may_see(by, ceremony):
         raise PermissionDenied(f"{by} may not see engagement {ceremony.pk}")

@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 
 from calendar_feeds.content import engagement_bytes, principals_of, run_sheet_url
 from visits.models import Engagement, Reminder, ReminderKind, StaffProfile, Visit
+from visits.queries.door import may_see
 from visits.services.reminders import CLOSED_VISIT_STATUSES
 
 SUBJECTS = {
@@ -123,7 +124,7 @@ class Composer:
 
     def may_see(self, user, visit_id) -> bool:
         if (user.pk, visit_id) not in self.visible:
-            visible = Visit.objects.visible_to(user).filter(pk=visit_id).exists()
+            visible = may_see(user, Visit(pk=visit_id))
             self.visible[user.pk, visit_id] = visible
         return self.visible[user.pk, visit_id]
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from visits.models import Engagement, Reminder, ReminderKind, ReminderStatus, StaffProfile, Visit
 from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, VisitStatus
+from visits.queries.door import may_see
 
 Status = ReminderStatus
 CLOSED_VISIT_STATUSES = (VisitStatus.DECLINED, VisitStatus.POSTPONED, VisitStatus.CANCELLED)
@@ -32,12 +33,7 @@ def recipients(engagement: Engagement) -> list:
     ids = {visit.lead_officer_id, *engagement.assigned_staff.values_list("pk", flat=True)}
     ids |= set(visit.followers.values_list("pk", flat=True))
     users = User.objects.filter(pk__in=ids - {None}, is_active=True).select_related("staff_profile")
-    return [
-        user
-        for user in users
-        if StaffProfile.of(user).address
-        and Visit.objects.visible_to(user).filter(pk=visit.pk).exists()
-    ]
+    return [user for user in users if StaffProfile.of(user).address and may_see(user, visit)]
 
 
 def before_by(moment, lead: timedelta):
@@ -193,7 +189,7 @@ def forget_engagement(engagement: Engagement) -> None:
     ).values_list("recipient", flat=True)
     User = get_user_model()
     for user in User.objects.filter(pk__in=set(reminded), is_active=True):
-        if Visit.objects.visible_to(user).filter(pk=engagement.visit_id).exists():
+        if may_see(user, Visit(pk=engagement.visit_id)):
             notice(
                 engagement, user.pk, ReminderKind.CANCELLED, before, timezone.now(), attach=False
             )

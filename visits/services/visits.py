@@ -15,6 +15,7 @@ from visits.models.choices import (
     VisitStatus,
 )
 from visits.models.visits import visit_history
+from visits.queries.door import may_see
 from visits.services.attribution import attribute, authorize
 from visits.services.calendars import tell_calendars_of
 from visits.services.checklists import follow_visit_dates, follow_visit_kind, give_checklist
@@ -170,7 +171,7 @@ def lock_programme(visit: Visit) -> None:
 def refuse_hiding_from(visit: Visit, by) -> None:
     """A write may not hide the visit from the one who makes it (a confidential visit is seen
     by its lead officer and the cleared officers only): they would lose it."""
-    if by is not None and not Visit.objects.visible_to(by).filter(pk=visit.pk).exists():
+    if by is not None and not may_see(by, visit):
         message = _(
             "You could no longer see this visit: make yourself its lead officer, "
             "or ask an officer cleared for confidential visits."
