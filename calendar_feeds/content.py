@@ -4,7 +4,7 @@ LAST-MODIFIED come from the data, DESIGN.md decision 5). No ORGANIZER, and so no
 
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import timedelta, tzinfo
 
 from django.conf import settings
 from django.urls import reverse
@@ -50,11 +50,12 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def moment_property(name: str, moment) -> str:
+def moment_property(name: str, moment, zone=None) -> str:
     """Local time with its TZID, as calendars show it; in UTC when that wall time happens twice
     (the autumn change), which a TZID cannot tell apart: readers differ on which is meant
-    (ical.js takes the second, icalendar and vobject the first)."""
-    local = timezone.localtime(moment)
+    (ical.js takes the second, icalendar and vobject the first). `zone`: the active time zone,
+    when the caller has it at hand."""
+    local = moment.astimezone(zone or timezone.get_current_timezone())
     if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
         return f"{name}:{utc_text(moment)}"
     return f"{name};TZID={settings.TIME_ZONE}:{local.strftime('%Y%m%dT%H%M%S')}"
@@ -74,6 +75,7 @@ class Words:
     kinds: dict
     guests: str
     hosts: str
+    zone: tzinfo
     run_sheets: dict = field(default_factory=dict)  # reference → link
 
     @classmethod
@@ -82,6 +84,7 @@ class Words:
             kinds={kind: str(label) for kind, label in EngagementKind.choices},
             guests=_("Guests: %(names)s"),
             hosts=_("Hosts: %(names)s"),
+            zone=timezone.get_current_timezone(),
         )
 
     def run_sheet(self, reference: str) -> str:
@@ -104,8 +107,8 @@ def event_lines(event: Event, *, staff: bool, words: Words) -> list[str]:
         f"CREATED:{event.created}",
         f"LAST-MODIFIED:{event.updated}",
         f"SEQUENCE:{event.sequence}",
-        moment_property("DTSTART", event.starts_at),
-        moment_property("DTEND", event.ends_at),
+        moment_property("DTSTART", event.starts_at, words.zone),
+        moment_property("DTEND", event.ends_at, words.zone),
         f"SUMMARY:{escape(event.title)}",
         f"STATUS:{STATUSES.get(event.status, 'CANCELLED')}",
         f"CATEGORIES:{escape(words.kinds.get(event.kind, event.kind))}",

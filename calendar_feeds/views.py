@@ -6,6 +6,7 @@ Clients poll: a strong ETag over the exact bytes and a Last-Modified from the da
 under the data's state, so a 304 costs the token's lookup and one query, and renders nothing.
 No content negotiation (Google Calendar sends no Accept header)."""
 
+import functools
 import hashlib
 from datetime import UTC, datetime
 
@@ -116,11 +117,16 @@ def feed_owners():
     return owners.values("pk")
 
 
+@functools.cache  # the same SQL every time: compiling its subqueries costs more than running it
+def feed_owners_sql(vendor: str) -> tuple[str, tuple]:
+    return feed_owners().query.sql_with_params()
+
+
 def fetched(token: str) -> Subscription | None:
     """The live subscription `token` opens, its fetch recorded, in one query; None if there is
     none (unknown, revoked or regenerated) or its owner is no longer active staff."""
     table = Subscription._meta.db_table
-    owners, owner_params = feed_owners().query.sql_with_params()
+    owners, owner_params = feed_owners_sql(connection.vendor)
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {table} SET last_fetched_at = %s"  # noqa: S608 (SQL made by the ORM)
