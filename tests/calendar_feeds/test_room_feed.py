@@ -124,3 +124,17 @@ def test_a_room_feed_with_busy_blocks_reads_alike_in_every_parser(client, staff_
     [block_uid] = set(parsed["icalendar"]) - {f"{shown.uid}@protocol"}
     expected = {f"{shown.uid}@protocol": shown.starts_at, block_uid: secret.starts_at}
     assert parsed == dict.fromkeys(PARSERS, expected)
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_a_room_feed_reads_a_fixed_number_of_queries(
+    client, staff_member, room, django_assert_num_queries, count
+):
+    for hour in range(count):
+        booked(room, 9 + 2 * hour, "public", f"Zqxopen{hour}")
+        booked(room, 10 + 2 * hour, "confidential", f"Zqxsecret{hour}")
+    url = subscribe(client, staff_member, scope="venue", venue=room.pk)
+    # As any personal feed (tests/calendar_feeds/test_subscriptions.py), and its busy blocks.
+    with django_assert_num_queries(12):
+        body = client.get(url).content
+    assert body.count(b"BEGIN:VEVENT") == 2 * count and body.count(b"UID:busy-") == count
