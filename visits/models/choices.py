@@ -57,6 +57,9 @@ class VisitStatus(models.TextChoices):
 
 # What the public may ever see of a visit: announced or held, never a request in progress.
 PUBLISHED_VISIT_STATUSES = (VisitStatus.CONFIRMED, VisitStatus.HELD)
+# A visit that will not take place as planned: its programme takes no tentative or confirmed
+# engagement, and its checklist reminds nobody.
+CLOSED_VISIT_STATUSES = (VisitStatus.DECLINED, VisitStatus.POSTPONED, VisitStatus.CANCELLED)
 
 
 class Confidentiality(models.TextChoices):

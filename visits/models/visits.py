@@ -186,8 +186,22 @@ class VisitGuest(models.Model):
         return self.role == DelegationRole.PRINCIPAL
 
 
+def principal_participations():
+    """The delegation rows of principal guests, each with its guest, in the delegation's order:
+    every read of a visit's principal guests starts here."""
+    return VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL).select_related("guest")
+
+
 def with_principal_guests(lookup: str = "participants") -> models.Prefetch:
     """Prefetches a visit's principal guests (with their guest row) as `principal_participants`;
     `lookup` reaches the visit's participants from another model (`visit__participants`)."""
-    principals = VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL).select_related("guest")
-    return models.Prefetch(lookup, principals, to_attr="principal_participants")
+    return models.Prefetch(lookup, principal_participations(), to_attr="principal_participants")
+
+
+def principals_of(visit) -> list:
+    """The visit's principal participations: those prefetched (`with_principal_guests`), else
+    read for this one visit."""
+    found = getattr(visit, "principal_participants", None)
+    if found is None:
+        found = list(principal_participations().filter(visit=visit))
+    return found

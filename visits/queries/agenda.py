@@ -10,6 +10,7 @@ from visits.models import Engagement, Venue
 from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, EngagementStatus
 from visits.models.visibility import visit_filter_for
 from visits.models.visits import with_principal_guests
+from visits.queries.clashes import clash, live_overlapping
 
 
 @dataclass
@@ -44,9 +45,7 @@ def local_midnight(day: date) -> datetime:
 
 def agenda(viewer, first_day: date, days: int, venue=None, host=None) -> list[AgendaDay]:
     begin, end = local_midnight(first_day), local_midnight(first_day + timedelta(days=days))
-    in_period = Engagement.objects.filter(
-        status__in=LIVE_ENGAGEMENT_STATUSES, starts_at__lt=end, ends_at__gt=begin
-    )
+    in_period = live_overlapping(begin, end)
     if venue is not None:
         in_period = in_period.filter(venue=venue)
     if host is not None:
@@ -99,22 +98,9 @@ def busy_blocks(in_period, viewer) -> list[AgendaItem]:
 
 
 def mark_clashes(items: list[AgendaItem]) -> None:
-    """Items sharing a room (turnover included), a host or a principal guest at once: the
-    services refuse these, but data written before the rules, or imported, may hold some."""
+    """Items that clash (`visits.queries.clashes`, the services' rule): the services refuse
+    these, but data written before the rules, or imported, may hold some."""
     for index, one in enumerate(items):
         for other in items[index + 1 :]:
             if clash(one, other):
                 one.clashes = other.clashes = True
-
-
-def clash(one: AgendaItem, other: AgendaItem) -> bool:
-    """The rules of visits.services.conflicts: turnover is kept between two visits only."""
-    overlap = one.starts_at < other.ends_at and other.starts_at < one.ends_at
-    if one.venue is not None and one.venue == other.venue:
-        if overlap:
-            return True
-        turnover = timedelta(minutes=one.venue.turnover_minutes)
-        near = one.starts_at < other.ends_at + turnover and other.starts_at < one.ends_at + turnover
-        if near and one.visit_id != other.visit_id:
-            return True
-    return overlap and bool(one.host_ids & other.host_ids or one.guest_ids & other.guest_ids)

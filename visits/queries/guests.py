@@ -4,15 +4,16 @@ the door lets anyone see, newest first (the API's public list and the public pag
 from django.db.models import Q
 from django.utils import timezone
 
-from visits.models import Guest, Visit, VisitGuest
-from visits.models.choices import DelegationRole
+from visits.models import Guest, Visit
+from visits.models.visits import principal_participations
 
 
 def received_guests():
     past = Visit.objects.visible_to(None).filter(starts_on__lt=timezone.localdate())
     return (
-        VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL, visit__in=past)
-        .select_related("guest", "visit")
+        principal_participations()
+        .filter(visit__in=past)
+        .select_related("visit")
         .order_by("-visit__starts_on", "-visit__reference", "position", "pk")
     )
 

@@ -7,16 +7,23 @@ deadlocking. The second of two simultaneous bookings of one slot then sees the f
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.db.models import Q
 from django.utils.formats import date_format, time_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
-from visits.models import Engagement, Guest, Host, Venue, VisitGuest
-from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, DelegationRole
+from visits.models import Engagement, Guest, Host, Venue
+from visits.models.choices import LIVE_ENGAGEMENT_STATUSES
+from visits.models.visits import principal_participations
+from visits.queries.clashes import (
+    keeps_the_room,
+    live_engagements,
+    live_overlapping,
+    with_host,
+    with_principal_guest,
+)
 from visits.queries.door import may_see
 from visits.services.errors import Conflict
 
@@ -47,7 +54,7 @@ class Booking:
 
 
 def principal_guests(visit_id) -> list[Guest]:
-    participations = VisitGuest.objects.filter(visit_id=visit_id, role=DelegationRole.PRINCIPAL)
+    participations = principal_participations().filter(visit_id=visit_id)
     return list(Guest.objects.filter(participations__in=participations).order_by("pk"))
 
 
@@ -64,40 +71,25 @@ def lock_resources(booking: Booking) -> Venue | None:
     return venue
 
 
-def live_engagements_overlapping(starts_at, ends_at, exclude_pk=None):
-    others = Engagement.objects.filter(
-        status__in=LIVE_ENGAGEMENT_STATUSES, starts_at__lt=ends_at, ends_at__gt=starts_at
-    )
-    return others.exclude(pk=exclude_pk) if exclude_pk else others
-
-
 def refuse_conflicts(booking: Booking, viewer) -> None:
     """Lock, look for clashes and raise Conflict naming each one the viewer may see."""
     venue = lock_resources(booking)
     errors: dict[str, list[str]] = {}
     if venue is not None:
         # The room is reset between two visits; one visit's items may follow each other.
-        turnover = timedelta(minutes=venue.turnover_minutes)
-        near = live_engagements_overlapping(
-            booking.starts_at - turnover, booking.ends_at + turnover, booking.exclude_pk
-        ).filter(venue=venue)
-        overlapping = Q(starts_at__lt=booking.ends_at, ends_at__gt=booking.starts_at)
-        clash = (
-            near.filter(overlapping | ~Q(visit_id=booking.visit_id)).select_related("visit").first()
-        )
+        taken = keeps_the_room(venue, booking.starts_at, booking.ends_at, booking.visit_id)
+        clash = live_engagements(booking.exclude_pk).filter(taken).select_related("visit").first()
         if clash:
             errors["venue"] = [room_taken(clash, venue, viewer)]
-    overlapping = live_engagements_overlapping(
+    overlapping = live_overlapping(
         booking.starts_at, booking.ends_at, booking.exclude_pk
     ).select_related("visit")
     for host in booking.hosts:
-        clash = overlapping.filter(hosts=host).first()
+        clash = overlapping.filter(with_host(host)).first()
         if clash:
             errors.setdefault("hosts", []).append(person_busy(clash, host, viewer))
     for guest in booking.guests:
-        clash = overlapping.filter(
-            visit__participants__guest=guest, visit__participants__role=DelegationRole.PRINCIPAL
-        ).first()
+        clash = overlapping.filter(with_principal_guest(guest)).first()
         if clash:
             errors.setdefault(NON_FIELD_ERRORS, []).append(person_busy(clash, guest, viewer))
     if errors:

@@ -4,10 +4,14 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy
 
 from visits.models import Visit, VisitGuest
-from visits.models.choices import DelegationRole
 from visits.services.attribution import attribute, authorize
 from visits.services.conflicts import refuse_delegation_conflicts
-from visits.services.visits import check_delegation, lock_programme, record_delegation_change
+from visits.services.visits import (
+    check_delegation,
+    lock_programme,
+    principals,
+    record_delegation_change,
+)
 
 
 @transaction.atomic
@@ -29,9 +33,8 @@ def change_delegation(visit: Visit, *, by, delegation, precondition=None) -> Vis
     rows = {row.guest_id: row for row in current.participants.all()}
     newly_principal = [
         guest
-        for guest, role in delegation
-        if role == DelegationRole.PRINCIPAL
-        and (guest.pk not in rows or not rows[guest.pk].is_principal)
+        for guest in principals(delegation)
+        if guest.pk not in rows or not rows[guest.pk].is_principal
     ]
     if newly_principal:
         refuse_delegation_conflicts(current, newly_principal, by)

@@ -17,7 +17,11 @@ from django.utils.translation import gettext_lazy
 
 from visits.localtime import aware_local_time
 from visits.models import Engagement, Visit
-from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, EngagementStatus, VisitStatus
+from visits.models.choices import (
+    CLOSED_VISIT_STATUSES,
+    LIVE_ENGAGEMENT_STATUSES,
+    EngagementStatus,
+)
 from visits.models.engagements import engagement_history
 from visits.services.attribution import attribute, authorize
 from visits.services.conflicts import Booking, refuse_conflicts
@@ -38,8 +42,6 @@ STATUS_MOVES = {
     # Final: calendars have been told to remove it. Plan a new engagement instead.
     Status.CANCELLED: (),
 }
-# A visit in one of these takes no live engagement.
-CLOSED_VISIT_STATUSES = (VisitStatus.DECLINED, VisitStatus.POSTPONED, VisitStatus.CANCELLED)
 
 
 def allowed_engagement_statuses(current) -> list[str]:

@@ -18,10 +18,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from calendar_feeds.content import engagement_bytes, principals_of, run_sheet_url
+from calendar_feeds.content import engagement_bytes, run_sheet_url
 from visits.models import Engagement, Reminder, ReminderKind, StaffProfile, Visit
+from visits.models.choices import CLOSED_VISIT_STATUSES
+from visits.models.visits import principals_of
 from visits.queries.door import may_see
-from visits.services.reminders import CLOSED_VISIT_STATUSES
 
 SUBJECTS = {
     ReminderKind.ENGAGEMENT: lambda c: _("Reminder: %(title)s, %(when)s") % c,

@@ -17,11 +17,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from visits.models import Engagement, Reminder, ReminderKind, ReminderStatus, StaffProfile, Visit
-from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, VisitStatus
+from visits.models.choices import CLOSED_VISIT_STATUSES, LIVE_ENGAGEMENT_STATUSES
 from visits.queries.door import may_see
 
 Status = ReminderStatus
-CLOSED_VISIT_STATUSES = (VisitStatus.DECLINED, VisitStatus.POSTPONED, VisitStatus.CANCELLED)
 # When a task's reminder goes out on its deadline, and its escalation the day after.
 TASK_HOUR = time(9, 0)
 
@@ -144,7 +143,7 @@ def tell_those_reminded(engagement, before: dict, people, now) -> None:
             engagement=engagement, kind=ReminderKind.ENGAGEMENT, sent_at__isnull=False
         ).values_list("recipient", flat=True)
     )
-    was_live = before["status"] in ("tentative", "confirmed")
+    was_live = before["status"] in LIVE_ENGAGEMENT_STATUSES
     if not reminded or not was_live:
         return
     if not engagement.is_live:

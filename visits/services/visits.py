@@ -141,9 +141,16 @@ def may_delete_visit(visit: Visit) -> bool:
     return not visit.engagements.filter(kept).exists()
 
 
+def principals(delegation) -> list:
+    """The principal guests of `delegation`, a list of (guest, role), in its order."""
+    return [guest for guest, role in delegation if role == DelegationRole.PRINCIPAL]
+
+
 def check_delegation(delegation) -> None:
-    """`delegation` is a list of (guest, role): at least one principal, each guest once."""
-    if not any(role == DelegationRole.PRINCIPAL for _guest, role in delegation):
+    """`delegation` is a list of (guest, role): at least one principal, each guest once. The
+    one place this rule is written: the API, the admin and commands reach it through the
+    services (create_visit, change_delegation)."""
+    if not principals(delegation):
         raise RuleBroken({"delegation": [_("A visit needs at least one principal guest.")]})
     if len({guest.pk for guest, _role in delegation}) < len(delegation):
         raise RuleBroken({"delegation": [_("Each guest appears once in the delegation.")]})
