@@ -13,8 +13,9 @@ from visits.api.pagination import Page
 from visits.api.partial import partial
 from visits.api.schemas import EngagementOut, EngagementUid, InputSchema, IsoDateTime, with_errors
 from visits.api.versions import etag_of, if_match
-from visits.models import Engagement, Host, Venue, Visit, VisitGuest
+from visits.models import Host, Venue, Visit
 from visits.models.choices import EngagementKind, EngagementStatus, GuestCategory
+from visits.queries.engagements import filter_engagements, visible_engagements
 
 router = Router(tags=["engagements"], auth=SIGNED_IN)
 
@@ -30,32 +31,6 @@ class EngagementFilters(Schema):
     guest: int | None = Field(None, description="Of visits with this guest (any role).")
     category: GuestCategory | None = Field(None, description="Of visits with a guest of it.")
     country: str | None = Field(None, max_length=2, description="Of visits with a guest from it.")
-
-    def apply(self, engagements):
-        if self.starts_from:
-            engagements = engagements.filter(starts_at__gte=self.starts_from)
-        if self.starts_until:
-            engagements = engagements.filter(starts_at__lte=self.starts_until)
-        if self.status:
-            engagements = engagements.filter(status=self.status)
-        if self.venue is not None:
-            engagements = engagements.filter(venue=self.venue)
-        if self.host is not None:
-            engagements = engagements.filter(hosts=self.host).distinct()
-        if self.visit:
-            engagements = engagements.filter(visit__reference=self.visit)
-        if self.kind:
-            engagements = engagements.filter(kind=self.kind)
-        guests = {
-            "guest": self.guest,
-            "guest__category": self.category,
-            "guest__country": self.country.upper() if self.country else None,
-        }
-        for lookup, value in guests.items():
-            if value is not None:
-                delegations = VisitGuest.objects.filter(**{lookup: value}).values("visit")
-                engagements = engagements.filter(visit__in=delegations)
-        return engagements
 
 
 class EngagementFields(InputSchema):
@@ -80,15 +55,6 @@ class EngagementIn(EngagementFields):
 EngagementChange = partial(EngagementFields, "EngagementChange")
 
 
-def visible_engagements(request):
-    return (
-        Engagement.objects.visible_to(request.auth)
-        .select_related("venue", "visit")
-        .prefetch_related("hosts")
-        .order_by("starts_at", "pk")
-    )
-
-
 @router.get(
     "/engagements",
     response=with_errors({200: list[EngagementOut]}),
@@ -97,12 +63,12 @@ def visible_engagements(request):
 @paginate(Page)
 def list_engagements(request, filters: Query[EngagementFilters]):
     """In time order. `limit` is at most 100."""
-    return filters.apply(visible_engagements(request))
+    return filter_engagements(visible_engagements(request.auth), **filters.dict())
 
 
 @router.get("/engagements/{uid}", response=with_errors({200: EngagementOut}))
 def get_engagement(request, uid: EngagementUid, response: HttpResponse):
-    engagement = get_object_or_404(visible_engagements(request), uid=uid)
+    engagement = get_object_or_404(visible_engagements(request.auth), uid=uid)
     response["ETag"] = etag_of(engagement)
     return engagement
 
@@ -131,7 +97,7 @@ def create_engagement(request, payload: EngagementIn, response: HttpResponse):
 def change_engagement(
     request, uid: EngagementUid, payload: EngagementChange, response: HttpResponse
 ):
-    engagement = get_object_or_404(visible_engagements(request), uid=uid)
+    engagement = get_object_or_404(visible_engagements(request.auth), uid=uid)
     changes = payload.dict(exclude_unset=True)
     if "venue" in changes:
         changes["venue"] = linked(Venue.objects.all(), "venue", changes["venue"])
@@ -151,7 +117,7 @@ def change_engagement(
 )
 def delete_engagement(request, uid: EngagementUid):
     """Any other is cancelled instead (`PATCH` its status), so calendars remove it (400)."""
-    engagement = get_object_or_404(visible_engagements(request), uid=uid)
+    engagement = get_object_or_404(visible_engagements(request.auth), uid=uid)
     services.delete_engagement(engagement, by=request.auth, precondition=if_match(request))
     return Status(204, None)
 

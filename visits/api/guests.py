@@ -1,7 +1,6 @@
 """Guests, read through the door: a guest known only from visits hidden from the caller is
 not found. Written through `visits.services.directory`."""
 
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
@@ -15,6 +14,7 @@ from visits.api.schemas import GuestId, InputSchema, with_errors
 from visits.api.versions import etag_of, if_match
 from visits.models import Guest
 from visits.models.choices import GrammaticalGender, GuestCategory, GuestKind
+from visits.queries.guests import filter_guests, visible_guests
 from visits.services.directory import create_record, update_record
 
 router = Router(tags=["guests"], auth=SIGNED_IN)
@@ -68,32 +68,17 @@ class GuestFilters(Schema):
     category: GuestCategory | None = Field(None, description="Only guests of this category.")
     country: str | None = Field(None, max_length=2, description="An ISO 3166-1 alpha-2 code.")
 
-    def apply(self, guests):
-        if self.q:
-            guests = guests.filter(Q(name__icontains=self.q) | Q(sort_name__icontains=self.q))
-        if self.kind:
-            guests = guests.filter(kind=self.kind)
-        if self.category:
-            guests = guests.filter(category=self.category)
-        if self.country:
-            guests = guests.filter(country=self.country.upper())
-        return guests
-
-
-def visible_guests(request):
-    return Guest.objects.visible_to(request.auth).order_by("sort_name", "name", "pk")
-
 
 @router.get("/guests", response=with_errors({200: list[GuestOut]}), summary="Guests you may see")
 @paginate(Page)
 def list_guests(request, filters: Query[GuestFilters]):
     """By sort name. A guest known only from visits you may not see is left out."""
-    return filters.apply(visible_guests(request))
+    return filter_guests(visible_guests(request.auth), **filters.dict())
 
 
 @router.get("/guests/{guest_id}", response=with_errors({200: GuestOut}), summary="One guest")
 def get_guest(request, guest_id: GuestId, response: HttpResponse):
-    guest = get_object_or_404(visible_guests(request), pk=guest_id)
+    guest = get_object_or_404(visible_guests(request.auth), pk=guest_id)
     response["ETag"] = etag_of(guest)
     return guest
 
@@ -111,7 +96,7 @@ def create_guest(request, payload: GuestIn, response: HttpResponse):
     summary="Change a guest; send its ETag as If-Match",
 )
 def change_guest(request, guest_id: GuestId, payload: GuestChange, response: HttpResponse):
-    guest = get_object_or_404(visible_guests(request), pk=guest_id)
+    guest = get_object_or_404(visible_guests(request.auth), pk=guest_id)
     changes = payload.dict(exclude_unset=True)
     guest = update_record(guest, by=request.auth, precondition=if_match(request), **changes)
     response["ETag"] = etag_of(guest)

@@ -17,7 +17,7 @@ from visits.api.schemas import GuestRef, HonourId, InputSchema, IsoDate, with_er
 from visits.api.versions import etag_of, if_match
 from visits.models import Engagement, Guest
 from visits.models.choices import DatePrecision, HonourStatus
-from visits.queries.honours import visible_honours
+from visits.queries.honours import filter_honours, visible_honours
 from visits.services import honours as rules
 
 router = Router(tags=["honorary citizenships"], auth=SIGNED_IN)
@@ -67,13 +67,6 @@ class HonourFilters(Schema):
     status: HonourStatus | None = Field(None, description="Only honours at this step.")
     honoree: int | None = Field(None, description="Only this guest's honour.")
 
-    def apply(self, honours):
-        if self.status:
-            honours = honours.filter(status=self.status)
-        if self.honoree is not None:
-            honours = honours.filter(honoree=self.honoree)
-        return honours
-
 
 def linked_records(request, data: dict) -> dict:
     if data.get("ceremony") is not None:
@@ -89,7 +82,7 @@ def linked_records(request, data: dict) -> dict:
 @paginate(Page)
 def list_honours(request, filters: Query[HonourFilters]):
     """Latest vote first, proposals last."""
-    return filters.apply(visible_honours(request.auth))
+    return filter_honours(visible_honours(request.auth), **filters.dict())
 
 
 @router.get("/honours/{honour_id}", response=with_errors({200: HonourOut}), summary="One honour")

@@ -13,6 +13,7 @@ from visits.api.partial import partial
 from visits.api.schemas import HostId, InputSchema, VenueId, with_errors
 from visits.api.versions import etag_of, if_match
 from visits.models import Host, Venue
+from visits.queries.places import hosts_in_order, only_active, venues_in_order
 from visits.services.directory import create_record, update_record
 
 router = Router(auth=SIGNED_IN)
@@ -54,26 +55,21 @@ class HostOut(HostIn):
 class ActiveFilter(Schema):
     is_active: bool | None = Field(None, description="Only those in use (true) or not (false).")
 
-    def apply(self, records):
-        return records if self.is_active is None else records.filter(is_active=self.is_active)
-
 
 VenueChange = partial(VenueIn, "VenueChange")
 HostChange = partial(HostIn, "HostChange")
-VENUES = Venue.objects.order_by("building", "name", "pk")
-HOSTS = Host.objects.order_by("precedence", "name", "pk")
 
 
 @router.get("/venues", response=with_errors({200: list[VenueOut]}), tags=["venues"])
 @paginate(Page)
 def list_venues(request, filters: Query[ActiveFilter]):
     """Every room, by building and name."""
-    return filters.apply(VENUES.all())
+    return only_active(venues_in_order(), **filters.dict())
 
 
 @router.get("/venues/{venue_id}", response=with_errors({200: VenueOut}), tags=["venues"])
 def get_venue(request, venue_id: VenueId, response: HttpResponse):
-    venue = get_object_or_404(VENUES, pk=venue_id)
+    venue = get_object_or_404(venues_in_order(), pk=venue_id)
     response["ETag"] = etag_of(venue)
     return venue
 
@@ -92,7 +88,7 @@ def create_venue(request, payload: VenueIn, response: HttpResponse):
     summary="Change a room; send its ETag as If-Match",
 )
 def change_venue(request, venue_id: VenueId, payload: VenueChange, response: HttpResponse):
-    venue = get_object_or_404(VENUES, pk=venue_id)
+    venue = get_object_or_404(venues_in_order(), pk=venue_id)
     changes = payload.dict(exclude_unset=True)
     venue = update_record(venue, by=request.auth, precondition=if_match(request), **changes)
     response["ETag"] = etag_of(venue)
@@ -103,12 +99,12 @@ def change_venue(request, venue_id: VenueId, payload: VenueChange, response: Htt
 @paginate(Page)
 def list_hosts(request, filters: Query[ActiveFilter]):
     """Every host, in order of precedence."""
-    return filters.apply(HOSTS.all())
+    return only_active(hosts_in_order(), **filters.dict())
 
 
 @router.get("/hosts/{host_id}", response=with_errors({200: HostOut}), tags=["hosts"])
 def get_host(request, host_id: HostId, response: HttpResponse):
-    host = get_object_or_404(HOSTS, pk=host_id)
+    host = get_object_or_404(hosts_in_order(), pk=host_id)
     response["ETag"] = etag_of(host)
     return host
 
@@ -127,7 +123,7 @@ def create_host(request, payload: HostIn, response: HttpResponse):
     summary="Change a host; send their ETag as If-Match",
 )
 def change_host(request, host_id: HostId, payload: HostChange, response: HttpResponse):
-    host = get_object_or_404(HOSTS, pk=host_id)
+    host = get_object_or_404(hosts_in_order(), pk=host_id)
     changes = payload.dict(exclude_unset=True)
     host = update_record(host, by=request.auth, precondition=if_match(request), **changes)
     response["ETag"] = etag_of(host)

@@ -1,6 +1,5 @@
 """Visits, read through the visibility door."""
 
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
@@ -21,7 +20,7 @@ from visits.api.schemas import (
     with_errors,
 )
 from visits.api.versions import etag_of
-from visits.models import Engagement, Guest, Host, Visit, VisitGuest
+from visits.models import Guest, Host
 from visits.models.choices import (
     Confidentiality,
     DelegationRole,
@@ -30,7 +29,7 @@ from visits.models.choices import (
     VisitKind,
     VisitStatus,
 )
-from visits.models.visits import with_principal_guests
+from visits.queries.visits import filter_visits, listed_visits, visit_details
 
 router = Router(tags=["visits"], auth=SIGNED_IN)
 
@@ -46,39 +45,12 @@ class VisitFilters(Schema):
     category: GuestCategory | None = Field(None, description="Visits with a guest of it.")
     country: str | None = Field(None, max_length=2, description="Visits with a guest from it.")
 
-    def apply(self, visits):
-        if self.starts_from:
-            visits = visits.filter(starts_on__gte=self.starts_from)
-        if self.starts_until:
-            visits = visits.filter(starts_on__lte=self.starts_until)
-        if self.status:
-            visits = visits.filter(status=self.status)
-        if self.kind:
-            visits = visits.filter(kind=self.kind)
-        if self.venue is not None:
-            visits = visits.filter(
-                pk__in=Engagement.objects.filter(venue=self.venue).values("visit")
-            )
-        if self.host is not None:
-            visits = visits.filter(hosts=self.host)
-        if self.guest is not None:
-            visits = visits.filter(participants__guest=self.guest)
-        if self.category:
-            visits = visits.filter(participants__guest__category=self.category)
-        if self.country:
-            visits = visits.filter(participants__guest__country=self.country.upper())
-        return visits.distinct() if self.joins() else visits
-
-    def joins(self) -> bool:
-        return any(v is not None for v in (self.host, self.guest, self.category, self.country))
-
 
 @router.get("/visits", response=with_errors({200: list[VisitOut]}), summary="Visits you may see")
 @paginate(Page)
 def list_visits(request, filters: Query[VisitFilters]):
     """Newest first (by first day, then reference). `limit` is at most 100."""
-    visits = Visit.objects.visible_to(request.auth).order_by("-starts_on", "-reference")
-    return filters.apply(visits).prefetch_related(with_principal_guests())
+    return filter_visits(listed_visits(request.auth), **filters.dict())
 
 
 @router.get(
@@ -87,19 +59,7 @@ def list_visits(request, filters: Query[VisitFilters]):
     summary="One visit, with its delegation and programme",
 )
 def get_visit(request, reference: VisitReference, response: HttpResponse):
-    programme = (
-        Engagement.objects.select_related("venue")
-        .prefetch_related("hosts")
-        .order_by("starts_at", "pk")
-    )
-    delegation = VisitGuest.objects.select_related("guest").order_by("position", "pk")
-    visits = Visit.objects.visible_to(request.auth).prefetch_related(
-        with_principal_guests(),
-        "hosts",
-        Prefetch("participants", delegation, to_attr="delegation"),
-        Prefetch("engagements", programme, to_attr="programme"),
-    )
-    visit = get_object_or_404(visits, reference=reference)
+    visit = get_object_or_404(visit_details(request.auth), reference=reference)
     response["ETag"] = etag_of(visit)
     return visit
 

@@ -1,11 +1,32 @@
-"""Whom the City has received, as the public may know it: the principal guests of past visits
-the door lets anyone see, newest first (the API's public list and the public page)."""
+"""Guests as a viewer may read them (the API), and whom the City has received, as the public
+may know it: the principal guests of past visits the door lets anyone see, newest first (the
+API's public list, the public pages and their open data)."""
 
-from django.db.models import Q
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from visits.models import Guest, Visit
+from visits.models import Engagement, Guest, Visit
+from visits.models.choices import LIVE_ENGAGEMENT_STATUSES
 from visits.models.visits import principal_participations
+
+
+def visible_guests(viewer):
+    """By sort name; a guest known only from visits hidden from the viewer is left out."""
+    return Guest.objects.visible_to(viewer).order_by("sort_name", "name", "pk")
+
+
+def filter_guests(guests, *, q=None, kind=None, category=None, country=None):
+    """`guests` narrowed to those asked for: `q` is part of the name."""
+    if q:
+        guests = guests.filter(Q(name__icontains=q) | Q(sort_name__icontains=q))
+    if kind:
+        guests = guests.filter(kind=kind)
+    if category:
+        guests = guests.filter(category=category)
+    if country:
+        guests = guests.filter(country=country.upper())
+    return guests
 
 
 def received_guests():
@@ -31,3 +52,51 @@ def known_guests():
 def received_guest(pk: int):
     """The guest with this key if the public may know of them, else None."""
     return known_guests().filter(pk=pk).first()
+
+
+def past_principal_guests():
+    """Each principal guest of a past visit the public may see, with its visit and rooms
+    (`visit.engagements`: the live ones in a room, in time order)."""
+    rooms = Engagement.objects.filter(
+        venue__isnull=False, status__in=LIVE_ENGAGEMENT_STATUSES
+    ).select_related("venue")
+    return received_guests().prefetch_related(
+        Prefetch("visit__engagements", rooms.order_by("starts_at", "pk"))
+    )
+
+
+def narrow_received(participants, *, q=None, year=None, category=None, country=None):
+    """The public list narrowed: `q` is part of the guest's name, `year` the visit's."""
+    if q:
+        participants = participants.filter(guest__name__icontains=q)
+    if year:
+        participants = participants.filter(visit__starts_on__year=year)
+    if category:
+        participants = participants.filter(guest__category=category)
+    if country:
+        participants = participants.filter(guest__country=country)
+    return participants
+
+
+def years_received(participants) -> list[int]:
+    """The years of these visits, latest first: the choices of the public list's filter."""
+    years = participants.annotate(year=ExtractYear("visit__starts_on"))
+    return list(years.values_list("year", flat=True).order_by("-year").distinct())
+
+
+def countries_received(participants) -> list[str]:
+    """The guests' country codes, each once (their names are sorted in the language shown)."""
+    codes = participants.exclude(guest__country="").values_list("guest__country", flat=True)
+    return list(codes.order_by().distinct())
+
+
+def tally(participants) -> list[tuple[int, str, int]]:
+    """(year, category, guests) for the guests shown: one query for both charts and the
+    page's count."""
+    return list(
+        participants.order_by()
+        .annotate(year=ExtractYear("visit__starts_on"))
+        .values_list("year", "guest__category")
+        .annotate(count=Count("pk"))
+        .values_list("year", "guest__category", "count")
+    )

@@ -17,3 +17,11 @@ def visible_honours(viewer):
         )
         .order_by(F("voted_on").desc(nulls_last=True), "pk")
     )
+
+
+def filter_honours(honours, *, status=None, honoree=None):
+    if status:
+        honours = honours.filter(status=status)
+    if honoree is not None:
+        honours = honours.filter(honoree=honoree)
+    return honours

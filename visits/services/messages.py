@@ -23,6 +23,7 @@ from visits.models import Engagement, Reminder, ReminderKind, StaffProfile, Visi
 from visits.models.choices import CLOSED_VISIT_STATUSES
 from visits.models.visits import principals_of
 from visits.queries.door import may_see
+from visits.queries.engagements import day_programme
 
 SUBJECTS = {
     ReminderKind.ENGAGEMENT: lambda c: _("Reminder: %(title)s, %(when)s") % c,
@@ -173,15 +174,7 @@ class Composer:
         return context
 
     def agenda(self, user, day) -> dict | None:
-        start = timezone.make_aware(datetime.combine(day, datetime.min.time()))
-        items = (
-            Engagement.objects.visible_to(user)
-            .filter(starts_at__gte=start, starts_at__lt=start + timedelta(days=1))
-            .filter(status__in=("tentative", "confirmed"))
-            .select_related("venue", "visit")
-            .order_by("starts_at", "pk")
-        )
-        found = [self.engagement(item) for item in items]
+        found = [self.engagement(item) for item in day_programme(user, day)]
         if not found:
             return None  # nothing tomorrow: no message
         return {"day": date_format(day, "DATE_FORMAT"), "items": found}

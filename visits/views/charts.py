@@ -4,9 +4,6 @@ title and a summary for screen readers, and the same figures as a table beside t
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
-
 from visits.models.choices import GuestCategory
 
 # Sizes in px.
@@ -36,18 +33,6 @@ def scale(counts: list[tuple[str, int]], length: int) -> list[tuple[str, int, in
 def label_every(step: int) -> int:
     """Name one year in 1, 2, 5, 10...: the fewest that leaves each name its room."""
     return next((every for every in NICE_EVERY if every * step >= YEAR_LABEL_SPACE), 100)
-
-
-def tally(participants) -> list[tuple[int, str, int]]:
-    """(year, category, guests) for the guests shown: one query for both charts and the
-    page's count."""
-    return list(
-        participants.order_by()
-        .annotate(year=ExtractYear("visit__starts_on"))
-        .values_list("year", "guest__category")
-        .annotate(count=Count("pk"))
-        .values_list("year", "guest__category", "count")
-    )
 
 
 def per_year(tallied: list[tuple[int, str, int]]) -> dict:

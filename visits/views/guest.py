@@ -4,11 +4,11 @@ their honorary citizenship."""
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from visits.queries.guests import received_guest
+from visits.queries.guests import past_principal_guests, received_guest
 from visits.queries.honours import visible_honours
 from visits.views.honours import vote_date
 from visits.views.page_cache import public_page
-from visits.views.public import alternates, past_principal_guests
+from visits.views.public import alternates
 
 
 @public_page

@@ -4,32 +4,25 @@ newest first, in French or English, filtered by year, category and country, sear
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
-from django.db.models.functions import ExtractYear
 from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import translate_url
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from visits.models import Engagement
-from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, GuestCategory
-from visits.queries.guests import received_guests
+from visits.models.choices import GuestCategory
+from visits.queries.guests import (
+    countries_received,
+    narrow_received,
+    past_principal_guests,
+    tally,
+    years_received,
+)
 from visits.views import charts, open_data
 from visits.views.page_cache import public_page
 
 PER_PAGE = 50
 FILTERS = ("q", "year", "category", "country")
-
-
-def past_principal_guests():
-    """Each principal guest of a past visit the public may see, with its visit and rooms."""
-    rooms = Engagement.objects.filter(
-        venue__isnull=False, status__in=LIVE_ENGAGEMENT_STATUSES
-    ).select_related("venue")
-    return received_guests().prefetch_related(
-        Prefetch("visit__engagements", rooms.order_by("starts_at", "pk"))
-    )
 
 
 class GuestFilters(forms.Form):
@@ -47,16 +40,7 @@ class GuestFilters(forms.Form):
         self.fields["country"].choices = everything + named
 
     def narrow(self, participants):
-        wanted = self.cleaned_data
-        if wanted["q"]:
-            participants = participants.filter(guest__name__icontains=wanted["q"])
-        if wanted["year"]:
-            participants = participants.filter(visit__starts_on__year=wanted["year"])
-        if wanted["category"]:
-            participants = participants.filter(guest__category=wanted["category"])
-        if wanted["country"]:
-            participants = participants.filter(guest__country=wanted["country"])
-        return participants
+        return narrow_received(participants, **self.cleaned_data)
 
 
 def page_of(request, guest) -> str:
@@ -75,8 +59,6 @@ def alternates(request, query: QueryDict | None = None) -> list[tuple[str, str]]
 def filtered(request):
     """The filters as asked (a GET form), and the guests they keep; none when they are wrong."""
     everyone = past_principal_guests()
-    years = everyone.annotate(year=ExtractYear("visit__starts_on")).values_list("year", flat=True)
-    codes = everyone.exclude(guest__country="").values_list("guest__country", flat=True)
     # Only the filters: the page links carry them on, and its cache key is made of them.
     query = QueryDict(mutable=True)
     for name in FILTERS:
@@ -84,8 +66,8 @@ def filtered(request):
             query.setlist(name, request.GET.getlist(name))
     form = GuestFilters(
         query or None,
-        years=list(years.order_by("-year").distinct()),
-        country_codes=list(codes.order_by().distinct()),
+        years=years_received(everyone),
+        country_codes=countries_received(everyone),
     )
     if not form.is_bound:
         return form, everyone, query
@@ -103,7 +85,7 @@ def with_page(query: QueryDict, request) -> QueryDict:
 @public_page(params=(*FILTERS, "page"))
 def distinguished_guests(request):
     form, shown, query = filtered(request)
-    tallied = charts.tally(shown)
+    tallied = tally(shown)
     paginator = Paginator(shown, PER_PAGE)
     paginator.count = sum(count for _year, _category, count in tallied)  # no COUNT query
     page = paginator.get_page(request.GET.get("page"))
