@@ -8,10 +8,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_ical.views import ICalFeed
 
-from calendar_feeds.content import PRODID, REFRESH, STATUSES, principals_of
 from calendar_feeds.selection import feed_engagements, with_details
 from calendar_feeds.views import PUBLIC_NAME
+from visits.ical.content import PRODID, REFRESH, STATUSES
 from visits.models import Engagement, Venue
+from visits.models.visits import principals_of
 
 
 class LibraryFeed(ICalFeed):

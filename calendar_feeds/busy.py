@@ -12,10 +12,12 @@ block never changes under its UID, and carries no SEQUENCE or stamp drawn from t
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from calendar_feeds.content import escape, fold, moment_property, utc_text, window_start
 from calendar_feeds.models import FeedScope
+from visits.ical.content import escape, fold, moment_property
+from visits.ical.events import utc_text
 from visits.models import Engagement
 from visits.queries.agenda import busy_engagements
+from visits.queries.feeds import window_start
 
 STAMP = "20000101T000000Z"  # a block is replaced, never revised: its stamp never moves
 

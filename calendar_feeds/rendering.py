@@ -13,8 +13,8 @@ from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 
 from calendar_feeds.busy import busy_text
-from calendar_feeds.content import Words, calendar_text, event_text
-from calendar_feeds.events import as_text, load_events
+from visits.ical.content import Words, calendar_text, event_text
+from visits.ical.events import as_text, load_events
 
 TEXTS: dict[tuple, str] = {}
 KEPT = 50_000  # events, about 50 MB at worst; then the memo starts again

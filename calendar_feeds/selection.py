@@ -9,11 +9,10 @@ from django.db.models import Count, Max, Q, Subquery, Sum
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from calendar_feeds.content import WINDOW_DAYS, window_start
 from calendar_feeds.models import FeedScope
 from visits.models import Engagement, Visit
 from visits.models.visits import with_principal_guests
-from visits.queries.feeds import CANCELLED_KEPT, still_in_feeds
+from visits.queries.feeds import CANCELLED_KEPT, WINDOW_DAYS, still_in_feeds, window_start
 
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 

@@ -23,11 +23,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from calendar_feeds.busy import feed_busy_blocks
-from calendar_feeds.content import engagement_bytes
 from calendar_feeds.models import FeedScope, Subscription
 from calendar_feeds.rendering import feed_bytes
 from calendar_feeds.selection import data_state, feed_engagements, first_day, with_details
 from calendar_feeds.tokens import digest
+from visits.ical.content import engagement_bytes
 from visits.models import Engagement
 from visits.models.visibility import STAFF_PERMISSION
 

@@ -1,4 +1,4 @@
-"""A feed reads its events' values in bulk (calendar_feeds/events.py: three queries of values,
+"""A feed reads its events' values in bulk (visits/ical/events.py: three queries of values,
 timestamps as text); one download or a reminder's attachment takes them from an engagement
 already loaded. Both must write the same bytes, in each language, for staff and the public."""
 
@@ -8,10 +8,10 @@ import pytest
 from django.utils import timezone, translation
 
 from calendar_feeds import rendering
-from calendar_feeds.content import Words, event_text
-from calendar_feeds.events import event_of
 from calendar_feeds.selection import first_day, with_details
 from tests.factories import EngagementFactory, GuestFactory, HostFactory, VisitFactory
+from visits.ical.content import Words, event_text
+from visits.ical.events import event_of
 from visits.models import Engagement, VisitGuest
 
 pytestmark = pytest.mark.django_db

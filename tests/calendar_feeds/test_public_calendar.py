@@ -11,10 +11,10 @@ from dateutil.rrule import rrulestr
 from django.urls import reverse
 from django.utils import timezone
 
-from calendar_feeds.timezones import transitions
 from tests.calendar_feeds.parsers import PARSERS, events_by_parser
 from tests.factories import EngagementFactory, GuestFactory, VisitFactory
 from visits import services
+from visits.ical.timezones import transitions
 
 pytestmark = pytest.mark.django_db
 

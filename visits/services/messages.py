@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from calendar_feeds.content import engagement_bytes, run_sheet_url
+from visits.ical.content import engagement_bytes, run_sheet_url
 from visits.models import Engagement, Reminder, ReminderKind, StaffProfile, Visit
 from visits.models.choices import CLOSED_VISIT_STATUSES
 from visits.models.visits import principals_of

@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from django.db.models import CharField
 from django.db.models.functions import Cast
 
-from visits.models import Engagement, VisitGuest
-from visits.models.choices import DelegationRole
+from visits.models import Engagement
+from visits.models.visits import principal_participations, principals_of
 
 
 def utc_text(moment: datetime) -> str:
@@ -55,14 +55,6 @@ class Event:
     reference: str
     hosts: tuple[str, ...]  # by precedence
     guests: tuple[str, ...]  # the visit's principal guests, in their order
-
-
-def principals_of(visit) -> list:
-    """Prefetched by the feeds (`with_principal_guests`); read here for a single event."""
-    found = getattr(visit, "principal_participants", None)
-    if found is None:
-        found = list(visit.participants.filter(role="principal").select_related("guest"))
-    return found
 
 
 def event_of(engagement) -> Event:
@@ -132,9 +124,7 @@ def load_events(engagements, language: str):
     for engagement_id, name in ordered.values_list("engagement_id", "host__name"):
         hosts.setdefault(engagement_id, []).append(name)
     guests: dict[int, list[str]] = {}
-    principals = VisitGuest.objects.filter(
-        visit__in=engagements.values("visit_id"), role=DelegationRole.PRINCIPAL
-    ).order_by("position", "pk")
+    principals = principal_participations().filter(visit__in=engagements.values("visit_id"))
     for visit_id, name in principals.values_list("visit_id", "guest__name"):
         guests.setdefault(visit_id, []).append(name)
     for (

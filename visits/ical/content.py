@@ -4,20 +4,15 @@ LAST-MODIFIED come from the data, DESIGN.md decision 5). No ORGANIZER, and so no
 
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta, tzinfo
+from datetime import tzinfo
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from calendar_feeds.events import (
-    Event,
-    event_of,
-    principals_of,  # noqa: F401 (the mails read it here)
-    utc_text,
-)
-from calendar_feeds.timezones import vtimezone
+from visits.ical.events import Event, event_of, utc_text
+from visits.ical.timezones import vtimezone
 from visits.models.choices import EngagementKind
 
 PRODID = "-//Ville de Paris//Protocol scheduler 1.0//FR"
@@ -161,13 +156,6 @@ def calendar_bytes(engagements, *, name: str, language: str, first_day, staff: b
         words = Words.current()
         events = [event_text(event_of(e), staff=staff, words=words) for e in engagements]
     return calendar_text(name=name, first_day=first_day, last_day=last_day, events=events)
-
-
-WINDOW_DAYS = 90  # feeds show this many days back, and all that is to come
-
-
-def window_start(now=None):
-    return (now or timezone.now()) - timedelta(days=WINDOW_DAYS)
 
 
 def engagement_bytes(engagement, language: str, *, staff: bool) -> bytes:
