@@ -57,9 +57,11 @@ run: demo
 test: install messages
 	$(BIN)/python tests/services.py $(BIN)/pytest $(PYTEST_ARGS)
 
+# Ruff, then import-linter: dependencies point one way (the contracts in pyproject.toml).
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
 
 bench: messages
 	$(BIN)/python tests/services.py $(BIN)/python -m bench $(BENCH_ARGS)
