@@ -142,7 +142,10 @@ class HonourQuerySet(models.QuerySet):
 
 class ReminderQuerySet(models.QuerySet):
     def visible_to(self, viewer, now=None):
-        """Reminders about what the viewer may see."""
+        """Reminders about what the viewer may see; none for someone not signed in (they are
+        the staff's own mail)."""
+        if viewer is None or not viewer.is_authenticated:
+            return self.none()
         condition = visit_filter_for(viewer, now)
         if condition is None:
             return self
