@@ -1,6 +1,8 @@
 """The two groups of the protocol office, created by a data migration."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.management import create_permissions
+from django.contrib.contenttypes.management import create_contenttypes
 from django.db.models import Q
 
 PROTOCOL_OFFICE = "Protocol office"
@@ -36,6 +38,21 @@ OFFICE_RIGHTS = {model: ACTIONS for model in DOMAIN_MODELS} | PLANNING_OFFICE
 STAFF_RIGHTS = {model: ["view"] for model in DOMAIN_MODELS} | PLANNING_STAFF
 # The office lifts the sign-in locks of django-axes (deleting the attempts that made them).
 OFFICE_UNLOCKS = ["view_accessattempt", "delete_accessattempt", "view_accessfailurelog"]
+
+
+def create_app_permissions(apps, label: str) -> None:
+    """An app's permissions, now: Django makes them after all migrations, and a data migration
+    giving them to the groups needs them before."""
+    app_config = apps.get_app_config(label)
+    # The historical app config lacks it; both helpers check it. Restored after, since the
+    # tests call the migrations with the real app registry.
+    previous = getattr(app_config, "models_module", None)
+    app_config.models_module = previous or True
+    try:
+        create_contenttypes(app_config, apps=apps, verbosity=0)
+        create_permissions(app_config, apps=apps, verbosity=0)
+    finally:
+        app_config.models_module = previous
 
 
 def ensure_roles(  # noqa: N803 (model classes, maybe historical)

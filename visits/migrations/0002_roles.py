@@ -1,22 +1,17 @@
-from django.contrib.auth.management import create_permissions
-from django.contrib.contenttypes.management import create_contenttypes
 from django.db import migrations
 
-from visits.roles import ACTIONS, DOMAIN_MODELS, PROTOCOL_OFFICE, STAFF, ensure_roles
+from visits.roles import (
+    ACTIONS,
+    DOMAIN_MODELS,
+    PROTOCOL_OFFICE,
+    STAFF,
+    create_app_permissions,
+    ensure_roles,
+)
 
 
 def create_roles(apps, schema_editor):
-    # Permissions are normally created after all migrations; the groups need them now.
-    app_config = apps.get_app_config("visits")
-    # The historical app config lacks it; both helpers check it. Restored after, since the
-    # tests call this with the real app registry.
-    previous = getattr(app_config, "models_module", None)
-    app_config.models_module = previous or True
-    try:
-        create_contenttypes(app_config, apps=apps, verbosity=0)
-        create_permissions(app_config, apps=apps, verbosity=0)
-    finally:
-        app_config.models_module = previous
+    create_app_permissions(apps, "visits")
     ensure_roles(
         apps.get_model("auth", "Group"),
         apps.get_model("auth", "Permission"),

@@ -77,35 +77,35 @@ def plan_engagement_reminders(engagement: Engagement, *, before: dict | None = N
     for key, (user, due) in wanted.items():
         row = rows.get(key)
         if row is None:
-            Reminder.objects.create(
-                key=key,
-                kind=ReminderKind.ENGAGEMENT,
-                recipient=user,
-                engagement=engagement,
-                due_at=due,
-            )
+            engagement_reminder(engagement, key, user, due)
         elif row.status in (Status.PENDING, Status.CANCELLED, Status.SENT) and (
             row.due_at != due or row.status == Status.CANCELLED
         ):
-            # A sent reminder is armed again when the engagement moves to a later time.
-            row.due_at, row.status, row.attempts, row.last_error = due, Status.PENDING, 0, ""
-            row.save(update_fields=["due_at", "status", "attempts", "last_error", "updated_at"])
+            arm_again(row, due)  # a sent reminder too, when the engagement moves later
     for key, user in late.items():
         row = rows.get(key)
         if row is None:
-            Reminder.objects.create(
-                key=key,
-                kind=ReminderKind.ENGAGEMENT,
-                recipient=user,
-                engagement=engagement,
-                due_at=now,
-                details={"late": True},
-            )
+            engagement_reminder(engagement, key, user, now, details={"late": True})
         elif row.status in (Status.CANCELLED, Status.SENT):  # not waiting: arm it again
-            row.due_at, row.status, row.attempts, row.last_error = now, Status.PENDING, 0, ""
-            row.save(update_fields=["due_at", "status", "attempts", "last_error", "updated_at"])
+            arm_again(row, now)
     if before is not None:
         tell_those_reminded(engagement, before, people, now)
+
+
+def engagement_reminder(engagement, key: str, user, due, details=None) -> Reminder:
+    return Reminder.objects.create(
+        key=key,
+        kind=ReminderKind.ENGAGEMENT,
+        recipient=user,
+        engagement=engagement,
+        due_at=due,
+        details=details or {},
+    )
+
+
+def arm_again(row: Reminder, due) -> None:
+    row.due_at, row.status, row.attempts, row.last_error = due, Status.PENDING, 0, ""
+    row.save(update_fields=["due_at", "status", "attempts", "last_error", "updated_at"])
 
 
 def late_notices(engagement, people, rows, before, now) -> dict:
