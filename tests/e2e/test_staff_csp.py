@@ -24,6 +24,7 @@ from visits.roles import STAFF
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artefacts" / "screenshots"
 PASSWORD = "correct horse battery staple"
 
@@ -260,5 +261,8 @@ def test_lockout_page_works_under_its_policy(live_server, scripted_browser, lang
         }[language]
     )
     shoot(page, f"staff-locked-out-{language}")
+    page.set_viewport_size(PHONE)
+    shoot(page, f"staff-locked-out-{language}-phone")
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"]  # no sideways
     # The browser notes the 429 itself; nothing else may be logged.
     assert [p for p in problems() if "429" not in p] == []
