@@ -41,4 +41,8 @@ app.conf.beat_schedule = {
         "task": "visits.tasks.clear_expired_sessions",
         "schedule": crontab(minute=17, hour=3),
     },
+    "forget-idempotency-keys": {
+        "task": "visits.tasks.forget_idempotency_keys",
+        "schedule": crontab(minute=27, hour=3),
+    },
 }

@@ -231,6 +231,9 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=60)
 # Seconds an Idempotency-Key's claim outlives a first request that died without answering
 # (visits.api.idempotency); then one retry runs it. Above gunicorn's worker timeout (30 s).
 IDEMPOTENCY_LEASE = env.int("IDEMPOTENCY_LEASE", default=60)
+# Seconds an answer is kept for retries under its Idempotency-Key (a day, as payment APIs keep
+# theirs); a daily task forgets older ones.
+IDEMPOTENCY_KEPT = env.int("IDEMPOTENCY_KEPT", default=24 * 3600)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

@@ -4,7 +4,7 @@ from celery import shared_task
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from visits.services import dispatch
+from visits.services import dispatch, housekeeping
 from visits.services.lifecycle import mark_past_visits_held
 
 
@@ -13,6 +13,12 @@ def clear_expired_sessions() -> int:
     """Housekeeping: drop expired login sessions; returns how many were removed."""
     removed, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
     return removed
+
+
+@shared_task
+def forget_idempotency_keys() -> int:
+    """Housekeeping: answers kept for API retries, once past their time."""
+    return housekeeping.forget_idempotency_keys()
 
 
 @shared_task

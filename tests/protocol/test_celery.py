@@ -28,6 +28,7 @@ def test_beat_schedule_holds_the_daily_tasks():
     tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
     assert tasks == {
         "visits.tasks.clear_expired_sessions",
+        "visits.tasks.forget_idempotency_keys",
         "visits.tasks.mark_held_visits",
         "visits.tasks.dispatch_due_reminders",
         "visits.tasks.plan_daily_agendas",

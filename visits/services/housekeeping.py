@@ -1,0 +1,20 @@
+"""Rows kept only for a while."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+
+from visits.models import IdempotentRequest
+
+
+def forget_idempotency_keys(now=None) -> int:
+    """Forgets the answers kept for API retries (and the claims of requests that died) older
+    than IDEMPOTENCY_KEPT seconds; never a claim whose request may still run. Returns how many.
+    A client retrying after that runs its request anew, as a client with a new key would."""
+    now = now or timezone.now()
+    old = Q(created_at__lt=now - timedelta(seconds=settings.IDEMPOTENCY_KEPT))
+    settled = Q(status_code__isnull=False) | Q(lease_until__isnull=True) | Q(lease_until__lt=now)
+    removed, _ = IdempotentRequest.objects.filter(old & settled).delete()
+    return removed
