@@ -234,6 +234,13 @@ def test_staff_pages_work_under_their_policy(live_server, scripted_browser, lang
     }
     for name, path in pages.items():
         visit_page(live_server, page, problems, path, f"{name}-{language}")
+    page.set_viewport_size(PHONE)
+    for name, path in pages.items():
+        visit_page(live_server, page, problems, path, f"{name}-{language}-phone")
+        width = page.evaluate("document.scrollingElement.scrollWidth")
+        assert width <= PHONE["width"], f"{name} scrolls sideways on a phone: {width}px"
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}{pages['staff-my-calendars']}")
     page.fill("#id_name", "Mine")
     page.select_option("#id_scope", "mine")
     page.locator("form:has(#id_name) button[type=submit]").last.click()
