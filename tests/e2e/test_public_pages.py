@@ -26,6 +26,7 @@ from visits.views.public import PER_PAGE
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artefacts" / "screenshots"
 LANGUAGES = ["en", "fr"]
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -184,6 +185,10 @@ def test_public_page_renders_in_its_language_without_console_error(
     assert page.locator("h1").inner_text() == public_page.heading[language]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{public_page.name}-{language}.png", full_page=True)
+    page.set_viewport_size(PHONE)
+    page.screenshot(path=SCREENSHOTS / f"{public_page.name}-{language}-phone.png", full_page=True)
+    width = page.evaluate("document.scrollingElement.scrollWidth")
+    assert width <= PHONE["width"], f"{public_page.name} scrolls sideways on a phone: {width}px"
     assert unexpected(errors, public_page, url) == []
 
 
