@@ -6,15 +6,12 @@ room, host or guest included. So the texts are kept by that key, in this process
 thousands of events costs one query for its rows and a join, plus the few that changed.
 """
 
-from datetime import UTC, datetime
-
 from django.conf import settings
 from django.utils import timezone, translation
-from django.utils.dateparse import parse_datetime
 
 from calendar_feeds.busy import busy_text
 from visits.ical.content import Words, calendar_text, event_text
-from visits.ical.events import as_text, load_events
+from visits.ical.events import as_text, load_events, moment_of
 
 TEXTS: dict[tuple, str] = {}
 KEPT = 50_000  # events, about 50 MB at worst; then the memo starts again
@@ -52,14 +49,10 @@ def feed_bytes(engagements, *, name: str, language: str, staff: bool, first_day,
                     event, staff=staff, words=words
                 )
     last_end = max((ends_at for *_, ends_at in rows), default=None)  # the same format: in order
-    last_day = timezone.localdate(utc(parse_datetime(last_end))) if last_end else first_day
+    last_day = timezone.localdate(moment_of(last_end)) if last_end else first_day
     events = [texts[pk] for pk, *_ in rows if pk in texts]  # a row deleted meanwhile: gone
     if busy:  # a few, each a line or two: rendered at each fetch
         with translation.override(language), timezone.override(settings.TIME_ZONE):
             events += [busy_text(*block) for block in busy]
         last_day = max(last_day, *(timezone.localdate(ends_at) for *_, ends_at in busy))
     return calendar_text(name=name, first_day=first_day, last_day=last_day, events=events)
-
-
-def utc(moment: datetime) -> datetime:
-    return moment if timezone.is_aware(moment) else moment.replace(tzinfo=UTC)  # SQLite's text

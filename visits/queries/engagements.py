@@ -1,12 +1,13 @@
 """Engagements as a viewer may read them: the API's list and detail, a day's agenda mailed to
 a member of staff. Each starts from the door (`Engagement.objects.visible_to`)."""
 
-from datetime import date, datetime, timedelta
-
-from django.utils import timezone
+from datetime import date, timedelta
 
 from visits.models import Engagement, VisitGuest
 from visits.models.choices import LIVE_ENGAGEMENT_STATUSES
+from visits.queries.agenda import local_midnight
+
+ONE_DAY = timedelta(days=1)
 
 
 def visible_engagements(viewer):
@@ -64,10 +65,9 @@ def filter_engagements(
 def day_programme(viewer, day: date):
     """The live engagements starting on `day` (in the office's time zone) that the viewer may
     see, in time order, with room and visit: a daily agenda's items."""
-    start = timezone.make_aware(datetime.combine(day, datetime.min.time()))
     return (
         Engagement.objects.visible_to(viewer)
-        .filter(starts_at__gte=start, starts_at__lt=start + timedelta(days=1))
+        .filter(starts_at__gte=local_midnight(day), starts_at__lt=local_midnight(day + ONE_DAY))
         .filter(status__in=LIVE_ENGAGEMENT_STATUSES)
         .select_related("venue", "visit")
         .order_by("starts_at", "pk")
