@@ -20,4 +20,4 @@ class ThroughDirectory:
 
     def delete_queryset(self, request, queryset):
         for record in queryset.order_by("pk"):
-            delete_record(record, by=request.user)
+            self.delete_model(request, record)

@@ -76,8 +76,12 @@ class ChecklistTask(models.Model):
 
     def save(self, *args, **kwargs):
         # A task added by hand gets its deadline from its day, like the template's.
-        self.due_on = self.visit.starts_on + timedelta(days=self.days_from_visit)
+        self.follow_the_visit()
         super().save(*args, **kwargs)
+
+    def follow_the_visit(self) -> None:
+        """Its deadline: its day counted from the visit's first day."""
+        self.due_on = self.visit.starts_on + timedelta(days=self.days_from_visit)
 
     @property
     def title(self) -> str:

@@ -1,13 +1,11 @@
 """A visit's checklist edited by hand: a task added, assigned, ticked off or removed. Each write
 plans the task's reminders again in its transaction (DESIGN.md, decision 4), whoever makes it."""
 
-from datetime import timedelta
-
 from django.db import transaction
 
 from visits.models import ChecklistTask, Visit
 from visits.services.attribution import authorize
-from visits.services.directory import validate_and_save
+from visits.services.directory import refuse_unknown, validate_and_save
 from visits.services.reminders import plan_task_reminders
 
 TASK_FIELDS = ("title_fr", "title_en", "days_from_visit", "assignee", "done_at")
@@ -15,7 +13,7 @@ TASK_FIELDS = ("title_fr", "title_en", "days_from_visit", "assignee", "done_at")
 
 @transaction.atomic
 def add_task(visit: Visit, *, by, **fields) -> ChecklistTask:
-    refuse_unknown(fields)
+    refuse_unknown(ChecklistTask, fields, TASK_FIELDS)
     visit = locked_visit(visit.pk, by, "visits.add_checklisttask")
     task = ChecklistTask(visit=visit, **fields)
     save_task(task)
@@ -24,7 +22,7 @@ def add_task(visit: Visit, *, by, **fields) -> ChecklistTask:
 
 @transaction.atomic
 def update_task(task: ChecklistTask, *, by, **changes) -> ChecklistTask:
-    refuse_unknown(changes)
+    refuse_unknown(ChecklistTask, changes, TASK_FIELDS)
     visit = locked_visit(task.visit_id, by, "visits.change_checklisttask")
     current = ChecklistTask.objects.select_for_update().get(pk=task.pk)
     current.visit = visit
@@ -52,13 +50,6 @@ def locked_visit(pk, by, permission: str) -> Visit:
 
 
 def save_task(task: ChecklistTask) -> None:
-    # The deadline follows the visit's first day (ChecklistTask.save does the same).
-    task.due_on = task.visit.starts_on + timedelta(days=task.days_from_visit)
+    task.follow_the_visit()  # before validation, which wants a deadline
     validate_and_save(task)
     plan_task_reminders(task)
-
-
-def refuse_unknown(fields) -> None:
-    unknown = set(fields) - set(TASK_FIELDS)
-    if unknown:
-        raise TypeError(f"Not a checklist task field: {', '.join(sorted(unknown))}")

@@ -59,6 +59,7 @@ def follow_visit_kind(visit: Visit, was: str) -> None:
 def follow_visit_dates(visit: Visit) -> None:
     """The visit moved: every deadline moves with it, and so do their reminders."""
     for task in visit.checklist.select_for_update():
-        task.due_on = visit.starts_on + timedelta(days=task.days_from_visit)
+        task.visit = visit
+        task.follow_the_visit()
         ChecklistTask.objects.filter(pk=task.pk).update(due_on=task.due_on)  # no signal
         plan_task_reminders(task)

@@ -46,15 +46,13 @@ SHOWN = {
     Host: (("name", "office_fr", "office_en", "precedence"), "hosts"),  # precedence: the order
 }
 FIELDS = {Guest: GUEST_FIELDS, Venue: VENUE_FIELDS, Host: HOST_FIELDS}
-# Why a record that visits or honours name is kept.
+# Why a record that visits or honours name is kept (a host's refusal says it itself:
+# visits.models.places.keep_hosts_who_have_received).
 KEPT = {
     Guest: gettext_lazy(
         "A guest who is in a visit's delegation or has an honour stays in the record."
     ),
     Venue: gettext_lazy("A room that has been booked stays in the record: mark it as not in use."),
-    Host: gettext_lazy(
-        "A host who has received cannot be deleted; mark them as no longer in office."
-    ),
 }
 
 
@@ -105,7 +103,7 @@ def delete_record(record, *, by) -> None:
         with transaction.atomic():
             current.delete()
     except ProtectedError as error:
-        raise RuleBroken(str(KEPT[model])) from error
+        raise RuleBroken(str(KEPT.get(model, error.args[0]))) from error
 
 
 def showing(record):
