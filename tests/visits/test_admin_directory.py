@@ -8,11 +8,19 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import GuestFactory, HostFactory, UserFactory, VenueFactory, VisitFactory
+from tests.factories import (
+    EngagementFactory,
+    GuestFactory,
+    HostFactory,
+    UserFactory,
+    VenueFactory,
+    VisitFactory,
+)
 from tests.visits.admin_forms import posted_back
 from tests.visits.test_engagement_services import DAY, at, book
 from visits import services
 from visits.models import Engagement, Host, Venue
+from visits.services.errors import RuleBroken
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +116,14 @@ def test_an_unused_room_is_deleted_in_the_admin_through_the_service(officer_clie
     )
     assert response.status_code == 302
     assert not Venue.objects.exists()
+
+
+def test_a_host_who_has_received_is_kept_with_the_models_reason():
+    host = HostFactory()
+    EngagementFactory().hosts.add(host)
+    with pytest.raises(RuleBroken) as refused:
+        services.delete_record(host, by=None)
+    assert refused.value.messages == [
+        "A host who has received cannot be deleted; mark them as no longer in office."
+    ]
+    assert Host.objects.filter(pk=host.pk).exists()
