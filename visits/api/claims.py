@@ -18,7 +18,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import Error, IntegrityError, transaction
-from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -51,17 +50,12 @@ def take(user, key: str, fingerprint: str):
             return refusal(422, "idempotency_key_reused", message)
         if record.status_code is not None:
             return replay(record)
-        if not lapsed(record):
+        if not record.has_lapsed(timezone.now()):
             return in_progress(record)
         taken = take_over(record)
         if taken is not None:
             return taken
     return in_progress(record)
-
-
-def lapsed(record) -> bool:
-    # No lease: a claim of the release before leases, whose request is long dead.
-    return record.lease_until is None or record.lease_until < timezone.now()
 
 
 def take_over(record):
@@ -71,7 +65,7 @@ def take_over(record):
     now, until = timezone.now(), lease_end()
     won = (
         IdempotentRequest.objects.filter(pk=record.pk, status_code__isnull=True)
-        .filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
+        .filter(IdempotentRequest.lapsed(now))
         .update(lease_until=until)
     )
     if not won:

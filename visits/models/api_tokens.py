@@ -3,6 +3,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -92,8 +93,8 @@ class IdempotentRequest(models.Model):
     body = models.BinaryField(default=b"")
     content_type = models.CharField(max_length=100, blank=True, validators=[validate_one_line])
     created_at = models.DateTimeField(auto_now_add=True)
-    # While the first request runs, its claim holds until then (refreshed as it runs); a retry
-    # after a lapsed lease runs the request, since the first one died without an answer.
+    # While the first request runs, its claim holds until then; a retry after a lapsed lease
+    # runs the request, since the first one died without an answer (visits.api.claims).
     lease_until = models.DateTimeField(null=True)
 
     class Meta:
@@ -103,3 +104,11 @@ class IdempotentRequest(models.Model):
 
     def __str__(self):
         return f"{self.key} ({self.status_code or 'running'})"
+
+    @staticmethod
+    def lapsed(now) -> Q:
+        """Claims whose lease ran out, or that have none (taken before leases: long dead)."""
+        return Q(lease_until__isnull=True) | Q(lease_until__lt=now)
+
+    def has_lapsed(self, now) -> bool:
+        return self.lease_until is None or self.lease_until < now

@@ -15,6 +15,6 @@ def forget_idempotency_keys(now=None) -> int:
     A client retrying after that runs its request anew, as a client with a new key would."""
     now = now or timezone.now()
     old = Q(created_at__lt=now - timedelta(seconds=settings.IDEMPOTENCY_KEPT))
-    settled = Q(status_code__isnull=False) | Q(lease_until__isnull=True) | Q(lease_until__lt=now)
+    settled = Q(status_code__isnull=False) | IdempotentRequest.lapsed(now)
     removed, _ = IdempotentRequest.objects.filter(old & settled).delete()
     return removed
