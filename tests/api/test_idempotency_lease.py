@@ -20,7 +20,7 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.api.test_idempotency import create, fingerprint_of, visit_body
-from tests.reminders.workers import workers_database_url
+from tests.reminders.workers import database_url_for_processes
 from visits.api import visits as visit_api
 from visits.models import ApiToken, IdempotentRequest, Visit
 
@@ -146,9 +146,7 @@ def test_request_killed_mid_way_runs_once_after_its_lease(officer, token):
     )
     env = os.environ | {
         "DJANGO_SETTINGS_MODULE": "tests.settings",
-        "DATABASE_URL": workers_database_url(
-            os.environ["DATABASE_URL"], connection.settings_dict["NAME"]
-        ),
+        "DATABASE_URL": database_url_for_processes(),
         "IDEMPOTENCY_LEASE": "3",
     }
     started = timezone.now()

@@ -22,10 +22,14 @@ def workers_database_url(run_url: str, test_name: str) -> str:
     return urlunsplit(parts._replace(path=f"/{test_name}"))
 
 
+def database_url_for_processes() -> str:
+    """The test database, which a transactional test commits to, on the server this run uses:
+    for the other processes a test starts."""
+    return workers_database_url(os.environ["DATABASE_URL"], connection.settings_dict["NAME"])
+
+
 def environment(smtp_port: int, redis_url: str, var_dir: Path) -> dict:
-    # the test database, which a transactional test commits to, on the server this run uses
-    test_database = connection.settings_dict["NAME"]
-    database_url = workers_database_url(os.environ["DATABASE_URL"], test_database)
+    database_url = database_url_for_processes()
     kept = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME")}
     return {
         **kept,
