@@ -28,8 +28,11 @@ def overlapping(starts_at: datetime, ends_at: datetime) -> Q:
 
 
 def live_engagements(exclude_pk=None):
-    """Engagements that hold their room, hosts and guests (all but `exclude_pk`)."""
+    """Engagements that hold their room, hosts and guests (all but `exclude_pk`: one id, or a
+    tuple of them when a whole programme moves together)."""
     live = Engagement.objects.filter(status__in=LIVE_ENGAGEMENT_STATUSES)
+    if isinstance(exclude_pk, tuple):
+        return live.exclude(pk__in=exclude_pk)
     return live.exclude(pk=exclude_pk) if exclude_pk else live
 
 
