@@ -3,10 +3,11 @@ their honorary citizenship."""
 
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from visits.queries.guests import past_principal_guests, received_guest
 from visits.queries.honours import visible_honours
-from visits.views.honours import vote_date
+from visits.views.honours import describe
 from visits.views.page_cache import public_page
 from visits.views.public import alternates
 
@@ -23,7 +24,7 @@ def guest_page(request, pk: int, slug: str):
         return redirect(canonical)
     honour = visible_honours(None).filter(honoree=guest).first()
     if honour is not None:
-        honour.vote_text = vote_date(honour)
+        describe(honour, timezone.localdate())
     context = {
         "guest": guest,
         "visits": past_principal_guests().filter(guest=guest),
