@@ -27,7 +27,7 @@ from calendar_feeds.models import FeedScope, Subscription
 from calendar_feeds.rendering import feed_bytes
 from calendar_feeds.selection import data_state, feed_engagements, first_day, with_details
 from calendar_feeds.tokens import digest
-from visits.ical.content import engagement_bytes
+from visits.ical.content import TEXTS_CHANGED, engagement_bytes
 from visits.models import Engagement
 from visits.models.visibility import STAFF_PERMISSION
 
@@ -65,8 +65,8 @@ def feed_response(request, feed: str, *, name, private: bool, viewer=None, since
     engagement row records."""
     language, now = language_of(request), timezone.now()
     state = data_state(now)
-    changed = max(state.last_change, since) if since else state.last_change
-    state_key = repr((feed, language, str(name), state.key, since))
+    changed = max(state.last_change, since or TEXTS_CHANGED, TEXTS_CHANGED)
+    state_key = repr((feed, language, str(name), state.key, since, TEXTS_CHANGED))
     key = "calendars:etag:" + hashlib.sha256(state_key.encode()).hexdigest()
     etag = cache.get(key)
     if etag is not None:
@@ -181,7 +181,7 @@ def engagement_calendar(request, uid):
     language = language_of(request)
     body = engagement_bytes(engagement, language, staff=staff)
     response = calendar_response(
-        request, body, engagement.updated_at, private=staff, language=language
+        request, body, max(engagement.updated_at, TEXTS_CHANGED), private=staff, language=language
     )
     response["Content-Disposition"] = f'attachment; filename="{engagement.uid}.ics"'
     return response

@@ -90,7 +90,8 @@ def test_text_cannot_break_out_of_its_property(client):
     tricky = "Dîner, salon; étage\nLOCATION:Ailleurs\\ fin"
     published(datetime(2027, 7, 6, 10, tzinfo=PARIS), title=tricky)
     [event] = icalendar.Calendar.from_ical(client.get(URL).content).walk("VEVENT")
-    assert str(event["SUMMARY"]) == tricky
+    # the guest's name after, in French (the feed's default language)
+    assert str(event["SUMMARY"]) == f"{tricky}\N{NO-BREAK SPACE}: Roberto Gualtieri"
     assert str(event["LOCATION"]) != "Ailleurs"
 
 
@@ -141,11 +142,11 @@ def test_only_published_visits_are_in_the_public_calendar(client):
 def test_the_calendar_speaks_the_language_asked(client):
     published(datetime(2027, 7, 6, 10, tzinfo=PARIS), title="Réception", title_en="Reception")
     english = client.get(URL, {"lang": "en"}, HTTP_ACCEPT_LANGUAGE="fr")
-    assert b"SUMMARY:Reception\r\n" in english.content
+    assert b"SUMMARY:Reception: Roberto Gualtieri\r\n" in english.content
     assert b"X-WR-CALNAME:Paris City Hall: official visits\r\n" in english.content
     assert english["Content-Language"] == "en"
     french = client.get(URL, {"lang": "fr"}, HTTP_ACCEPT_LANGUAGE="en")
-    assert "SUMMARY:Réception\r\n".encode() in french.content
+    assert "SUMMARY:Réception\N{NO-BREAK SPACE}: Roberto Gualtieri\r\n".encode() in french.content
     assert french["Content-Language"] == "fr"
     unchanged = client.get(URL, {"lang": "en"}, HTTP_IF_NONE_MATCH=english["ETag"])
     assert (unchanged.status_code, unchanged["Content-Language"]) == (304, "en")
@@ -161,7 +162,10 @@ def test_one_engagement_downloads_in_the_language_asked(client, language):
     response = client.get(url, {"lang": language}, HTTP_ACCEPT_LANGUAGE=other)
     title = {"en": "Lunch", "fr": "Déjeuner"}[language]
     assert f"\r\nNAME:{title}\r\nX-WR-CALNAME:{title}\r\n".encode() in response.content
-    assert f"\r\nSUMMARY:{title}\r\n".encode() in response.content
+    summary = {"en": "Lunch: ", "fr": "Déjeuner\N{NO-BREAK SPACE}: "}[
+        language
+    ] + "Roberto Gualtieri"
+    assert f"\r\nSUMMARY:{summary}\r\n".encode() in response.content
     assert response["Content-Language"] == language
 
 

@@ -220,4 +220,4 @@ def test_each_engagement_of_the_run_sheet_can_be_added_to_ones_calendar(staff_cl
     assert f'href="{link}"' in html
     download = staff_client.get(link)
     assert download.status_code == 200
-    assert b"SUMMARY:Reception\r\n" in download.content
+    assert b"SUMMARY:Reception: Roberto Gualtieri\r\n" in download.content

@@ -4,7 +4,7 @@ LAST-MODIFIED come from the data, DESIGN.md decision 5). No ORGANIZER, and so no
 
 import re
 from dataclasses import dataclass, field
-from datetime import tzinfo
+from datetime import UTC, datetime, tzinfo
 
 from django.conf import settings
 from django.urls import reverse
@@ -21,6 +21,11 @@ STATUSES = {"tentative": "TENTATIVE", "confirmed": "CONFIRMED"}  # postponed too
 CLASSES = {"public": "PUBLIC", "restricted": "PRIVATE", "confidential": "CONFIDENTIAL"}
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 REFRESH = "PT1H"
+# When this code last changed what every event says (its title names the visit's principal
+# guests since then), as a deploy-time change rather than an edit: no SEQUENCE moves, but the
+# feeds' Last-Modified is at least this and their ETag is looked up anew (calendar_feeds.views),
+# so a subscribed calendar fetches the new text once instead of hearing "not modified".
+TEXTS_CHANGED = datetime(2026, 12, 5, tzinfo=UTC)
 
 
 def escape(text: str) -> str:
@@ -68,6 +73,7 @@ class Words:
     whole feed rather than once an event."""
 
     kinds: dict
+    titled: str
     guests: str
     hosts: str
     zone: tzinfo
@@ -77,10 +83,20 @@ class Words:
     def current(cls) -> "Words":
         return cls(
             kinds={kind: str(label) for kind, label in EngagementKind.choices},
+            titled=_("%(title)s: %(guests)s"),
             guests=_("Guests: %(names)s"),
             hosts=_("Hosts: %(names)s"),
             zone=timezone.get_current_timezone(),
         )
+
+    def summary(self, event: Event) -> str:
+        """ "Meeting: Keiko Castillo": the title and the visit's principal guests, unless the
+        title names them already ("Honorary citizenship of Keiko Castillo"). The event is one
+        the feed's viewer may see, and its description names the same guests."""
+        folded = event.title.casefold()
+        if all(name.casefold() in folded for name in event.guests):
+            return event.title
+        return self.titled % {"title": event.title, "guests": ", ".join(event.guests)}
 
     def run_sheet(self, reference: str) -> str:
         link = self.run_sheets.get(reference)
@@ -104,7 +120,7 @@ def event_lines(event: Event, *, staff: bool, words: Words) -> list[str]:
         f"SEQUENCE:{event.sequence}",
         moment_property("DTSTART", event.starts_at, words.zone),
         moment_property("DTEND", event.ends_at, words.zone),
-        f"SUMMARY:{escape(event.title)}",
+        f"SUMMARY:{escape(words.summary(event))}",
         f"STATUS:{STATUSES.get(event.status, 'CANCELLED')}",
         f"CATEGORIES:{escape(words.kinds.get(event.kind, event.kind))}",
         f"CLASS:{CLASSES[event.confidentiality]}",
