@@ -48,6 +48,7 @@ def test_visit_needs_a_principal_guest(officer):
 
 
 def test_visit_goes_from_request_to_held_with_each_step_recorded(visit, officer, cleared_officer):
+    book(visit, officer, at(10), at(11), venue=VenueFactory())  # a visit confirms a programme
     for step in [S.UNDER_REVIEW, S.APPROVED, S.CONFIRMED]:
         services.move_visit(visit, step, by=officer, note=f"to {step}")
     services.move_visit(visit, S.HELD, by=cleared_officer, today=DAY)
@@ -85,6 +86,7 @@ def test_final_status_is_final(visit, officer):
 
 
 def test_visit_is_held_only_once_its_day_has_come(visit, officer):
+    book(visit, officer, at(10), at(11), venue=VenueFactory())  # a visit confirms a programme
     for step in [S.UNDER_REVIEW, S.APPROVED, S.CONFIRMED]:
         services.move_visit(visit, step, by=officer)
     with pytest.raises(services.TransitionRefused) as refused:

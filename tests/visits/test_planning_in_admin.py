@@ -5,7 +5,13 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.factories import GuestFactory, HostFactory, VenueFactory, VisitFactory
+from tests.factories import (
+    EngagementFactory,
+    GuestFactory,
+    HostFactory,
+    VenueFactory,
+    VisitFactory,
+)
 from tests.visits.test_admin import engagement_form, visit_form
 from tests.visits.test_engagement_services import DAY, at, book
 from visits import services
@@ -81,6 +87,7 @@ def test_officer_plans_a_visit_end_to_end(officer_client, officer):
 
 def test_visit_form_offers_only_the_allowed_moves(officer_client, officer):
     visit = VisitFactory(status=VisitStatus.APPROVED)
+    EngagementFactory(visit=visit)  # a programme to confirm
     page = officer_client.get(reverse("admin:visits_visit_change", args=[visit.pk])).text
     status_select = re.search(r'<select name="status".*?</select>', page, re.S).group(0)
     assert re.findall(r'value="(\w+)"', status_select) == [

@@ -158,12 +158,18 @@ class ReadOnlyInlineMixin:
         return False
 
 
-def limit_status_choices(form, allowed, refusal: str) -> None:
-    """The status field offers `allowed` only; any other value posted is told `refusal`."""
+def limit_status_choices(form, allowed, refusal: str, offered=None) -> None:
+    """The status field accepts `allowed` only; any other value posted is told `refusal`.
+    It offers `offered` (by default all those allowed): a move a rule refuses for now is
+    not offered, and when posted anyway the form's clean() says which rule refuses it."""
     status = form.base_fields.get("status")
     if status is None:  # read only
         return
     status.choices = [(value, label) for value, label in status.choices if value in allowed]
+    if offered is not None:
+        status.widget.choices = [
+            (value, label) for value, label in status.choices if value in offered
+        ]
     status.error_messages = {**status.error_messages, "invalid_choice": refusal}
 
 

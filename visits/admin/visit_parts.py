@@ -60,6 +60,7 @@ class TransitionInline(ReadOnlyInlineMixin, DoorTabularInline):
     fields = ["at", "from_status", "to_status", "by", "note"]
     readonly_fields = fields
     verbose_name_plural = _("lifecycle")
+    classes = ["collapse"]  # read now and then: folded
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("by")

@@ -3,12 +3,14 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from visits.admin.door import DeletionRuleMixin, DoorModelAdmin, limit_status_choices
 from visits.admin.fields import LocalTimesMixin
 from visits.admin.history import DoorHistoryMixin
 from visits.admin.refusals import RefusableForm, shown_under
 from visits.admin.saving import record_formset, take_saved
+from visits.admin.visit_layout import VisitPageLayoutMixin
 from visits.admin.visit_parts import (
     ChecklistInline,
     EngagementInline,
@@ -16,6 +18,7 @@ from visits.admin.visit_parts import (
     VisitGuestInline,
 )
 from visits.models import Visit
+from visits.models.choices import VisitStatus
 from visits.models.visits import with_principal_guests
 from visits.roles import protocol_officers, staff_members
 from visits.services import (
@@ -32,7 +35,12 @@ from visits.services import (
 from visits.services import visits as visit_services
 from visits.services.checklist_tasks import TASK_FIELDS
 from visits.services.errors import RuleBroken
-from visits.services.lifecycle import check_move, moves_message
+from visits.services.lifecycle import (
+    check_move,
+    moves_message,
+    possible_moves,
+    tentative_engagements,
+)
 from visits.services.visits import (
     VISIT_DELETION_REFUSAL,
     delete_visit,
@@ -55,6 +63,9 @@ class VisitForm(RefusableForm):
     move_note = forms.CharField(
         label=_("note on the status change"), required=False, widget=forms.Textarea({"rows": 2})
     )
+    # Offered (and labelled with their number) only while the visit may be confirmed and has
+    # tentative engagements: VisitAdmin.get_form.
+    confirm_programme = forms.BooleanField(required=False)
 
     def clean(self):
         """The checks `update_visit` and `move_visit` make, with the dates as they will be,
@@ -114,7 +125,9 @@ def save_checklist(formset, visit: Visit, by) -> None:
 
 
 @admin.register(Visit)
-class VisitAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModelAdmin):
+class VisitAdmin(
+    VisitPageLayoutMixin, LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModelAdmin
+):
     form = VisitForm
     list_display = [
         "reference",
@@ -135,7 +148,7 @@ class VisitAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModel
         ("starts_on", admin.DateFieldListFilter),
     ]
     list_select_related = ["lead_officer"]
-    search_fields = ["reference", "occasion_fr", "occasion_en", "guests__name", "notes"]
+    search_fields = ["pk__matches"]  # reference, occasions, notes, guests: models/search.py
     date_hierarchy = "starts_on"
     autocomplete_fields = ["hosts"]
     readonly_fields = ["reference", "created_at", "updated_at", "programme_links"]
@@ -143,22 +156,6 @@ class VisitAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModel
     # What the delegation's and the checklist's services refuse shows above their rows.
     refusals_on_inlines = {"delegation": "participants", "checklist": "checklist"}
     filter_horizontal = ["followers"]
-    fieldsets = [
-        (None, {"fields": ["reference", "kind", ("occasion_fr", "occasion_en")]}),
-        (_("Dates"), {"fields": [("starts_on", "ends_on"), "programme_links"]}),
-        (_("Status"), {"fields": [("status", "move_note"), ("confidentiality", "embargo_until")]}),
-        (_("Who receives"), {"fields": ["hosts", "lead_officer", "followers"]}),
-        (
-            _("Request"),
-            {
-                "fields": [
-                    ("request_channel", "requested_on"),
-                    "notes",
-                    ("created_at", "updated_at"),
-                ]
-            },
-        ),
-    ]
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "followers":
@@ -180,10 +177,36 @@ class VisitAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModel
                 keeping=obj.lead_officer_id
             )
         if obj is not None:
-            # A move posted anyway (or from a page left open) is told which moves there are.
+            # Offered: the moves a rule allows now. Accepted: the lifecycle's, so that one
+            # refused by a rule (posted from a page left open) is told why, by clean().
+            offered = [obj.status, *self.offered_moves(obj)]
             allowed = [obj.status, *allowed_moves(obj.status)]
-            limit_status_choices(form, allowed, moves_message(obj.status))
+            limit_status_choices(form, allowed, moves_message(obj.status), offered=offered)
+        tentative = self.tentative_count(obj)
+        if tentative:
+            form.base_fields["confirm_programme"].label = ngettext(
+                "Also confirm its tentative engagement",
+                "Also confirm its %(count)d tentative engagements",
+                tentative,
+            ) % {"count": tentative}
+        else:
+            form.base_fields.pop("confirm_programme", None)
         return form
+
+    def offered_moves(self, obj) -> tuple:
+        """Read once per page: the form and its fieldsets both ask."""
+        if not hasattr(obj, "_offered_moves"):
+            obj._offered_moves = possible_moves(obj)
+        return obj._offered_moves
+
+    def tentative_count(self, obj) -> int:
+        """Tentative engagements the move to confirmed may confirm too; 0 when it is not
+        a move the visit may make."""
+        if obj is None or VisitStatus.CONFIRMED not in self.offered_moves(obj):
+            return 0
+        if not hasattr(obj, "_tentative_count"):
+            obj._tentative_count = tentative_engagements(obj).count()
+        return obj._tentative_count
 
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
@@ -192,10 +215,13 @@ class VisitAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModel
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is None:
-            return [
-                (name, {**options, "fields": without(options["fields"], "move_note")})
-                for name, options in fieldsets
+        absent = ["move_note"] if obj is None else []
+        if not self.tentative_count(obj):
+            absent.append("confirm_programme")
+        for name in absent:
+            fieldsets = [
+                (title, {**options, "fields": without(options["fields"], name)})
+                for title, options in fieldsets
             ]
         return fieldsets
 
@@ -228,7 +254,13 @@ class VisitAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModel
                 with shown_under("delegation"):
                     change_delegation(saved, by=by, delegation=delegation.delegation())
             if data["status"] != saved.status:
-                saved = move_visit(saved, data["status"], by=by, note=data.get("move_note", ""))
+                saved = move_visit(
+                    saved,
+                    data["status"],
+                    by=by,
+                    note=data.get("move_note", ""),
+                    confirm_programme=data.get("confirm_programme", False),
+                )
         else:
             rows = delegation.delegation() if delegation is not None else []
             saved = create_visit(by=by, delegation=rows, **people, **fields)

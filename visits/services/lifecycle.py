@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from visits.models import Visit, VisitTransition
 from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, EngagementStatus, VisitStatus
 from visits.services.attribution import attribute, authorize
-from visits.services.engagements import update_engagement
+from visits.services.engagements import confirm_engagement, update_engagement
 from visits.services.errors import TransitionRefused
 from visits.services.reminders import plan_task_reminders
 
@@ -29,9 +29,24 @@ def allowed_moves(status) -> tuple:
     return MOVES[status]
 
 
+def possible_moves(visit: Visit, today=None) -> tuple:
+    """The moves the visit may make now: its lifecycle's, less those a rule refuses today
+    (confirming an empty programme, holding a visit before its day). Offered alone, so that
+    an officer is not offered a move only to be refused it."""
+    return tuple(move for move in MOVES[visit.status] if not rule_refusing(visit, move, today))
+
+
+def tentative_engagements(visit: Visit):
+    return visit.engagements.filter(status=EngagementStatus.TENTATIVE)
+
+
 @transaction.atomic
-def move_visit(visit: Visit, to_status, *, by, note: str = "", today=None) -> Visit:
-    """Move the visit to `to_status`, or raise TransitionRefused saying which moves exist."""
+def move_visit(
+    visit: Visit, to_status, *, by, note: str = "", today=None, confirm_programme=False
+) -> Visit:
+    """Move the visit to `to_status`, or raise TransitionRefused saying which moves exist.
+    Confirming it with `confirm_programme` confirms its tentative engagements too, each
+    through the scheduling service (a clash refuses the whole move)."""
     current = Visit.objects.select_for_update().get(pk=visit.pk)
     authorize(by, "visits.change_visit", current)
     from_status = current.status
@@ -42,6 +57,9 @@ def move_visit(visit: Visit, to_status, *, by, note: str = "", today=None) -> Vi
         visit=current, from_status=from_status, to_status=to_status, by=by, note=note
     )
     programme_follows(current, by)
+    if confirm_programme and to_status == Status.CONFIRMED:
+        for engagement in tentative_engagements(current).order_by("starts_at", "pk"):
+            confirm_engagement(engagement, by=by)
     for task in current.checklist.all():  # a closed visit's tasks remind nobody any more
         plan_task_reminders(task)
     return current
@@ -81,11 +99,21 @@ def mark_past_visits_held(today=None) -> int:
 def check_move(visit: Visit, to_status, today=None) -> None:
     if to_status not in MOVES[visit.status]:
         raise refusal(visit.status, to_status)
-    today = today or timezone.localdate()
-    if to_status == Status.HELD and visit.starts_on > today:
-        raise TransitionRefused(
-            {"status": [_("A visit is marked as held once its first day has come.")]}
-        )
+    message = rule_refusing(visit, to_status, today)
+    if message:
+        raise TransitionRefused({"status": [message]})
+
+
+def rule_refusing(visit: Visit, to_status, today=None) -> str:
+    """Why a move of the lifecycle is refused for this visit now, or "" when it is not."""
+    if to_status == Status.HELD and visit.starts_on > (today or timezone.localdate()):
+        return _("A visit is marked as held once its first day has come.")
+    if (
+        to_status == Status.CONFIRMED
+        and not visit.engagements.filter(status__in=LIVE_ENGAGEMENT_STATUSES).exists()
+    ):
+        return _("A visit is confirmed once its programme has an engagement; add one first.")
+    return ""
 
 
 def refusal(from_status, to_status) -> TransitionRefused:
