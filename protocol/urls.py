@@ -2,19 +2,20 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import RedirectView
 
 from calendar_feeds import staff_urls as staff_calendar_pages
 from protocol.api import api
 from visits import urls as staff_pages
 from visits.sitemaps import public_sitemap
+from visits.views.home import home_in_language
 from visits.views.robots import robots_txt
 
 admin.site.site_header = admin.site.site_title = _("Protocol office")
 admin.site.enable_nav_sidebar = False  # the lists need the width more than a second menu
+admin.site.site_url = "/"  # "View site": the public home, in the reader's language
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="admin:index"), name="home"),
+    path("", home_in_language, name="home"),
     path("admin/", admin.site.urls),
     # The staff pages and their calendars' pages, one namespace: visits knows no calendar feeds.
     path("staff/", include((staff_pages.urlpatterns + staff_calendar_pages.urlpatterns, "staff"))),

@@ -4,10 +4,11 @@ translated."""
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from visits.views import guest, honours, public
+from visits.views import guest, home, honours, public
 
 app_name = "public"
 urlpatterns = [
+    path("", home.home, name="home"),
     path(_("guests/"), public.distinguished_guests, name="guests"),
     path(_("guests/<int:pk>-<slug:slug>/"), guest.guest_page, name="guest"),
     path(

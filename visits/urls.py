@@ -5,7 +5,7 @@ protocol/urls.py."""
 from django.contrib.auth import views as auth_views
 from django.urls import path, register_converter
 
-from visits.views import agenda, profile, run_sheet
+from visits.views import agenda, profile, run_sheet, today
 from visits.views.converters import IsoDateConverter, PeriodConverter, ReferenceConverter
 
 register_converter(IsoDateConverter, "isodate")
@@ -23,6 +23,7 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(next_page="staff:login"), name="logout"),
+    path("", today.today_page, name="today"),
     path("agenda/", agenda.agenda_now, name="agenda_now"),
     path("agenda/<period:period>/<isodate:day>/", agenda.agenda_page, name="agenda"),
     path("visits/<reference:reference>/run-sheet/", run_sheet.run_sheet, name="run_sheet"),

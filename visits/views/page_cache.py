@@ -17,7 +17,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_cache_control
 
 from visits.queries.public_state import public_state
 
@@ -87,6 +87,12 @@ class PublicPageCacheMiddleware:
         params = params_of(request)
         if params is None:
             return self.get_response(request)
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            # Someone with a session, maybe signed in: the page may carry their own links (the
+            # staff workspace's), so it is made for them alone, never kept nor served from here.
+            response = self.get_response(request)
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
         pages = caches["pages"]
         key = page_key(request, params, public_state())
         kept = pages.get(key)
