@@ -245,7 +245,13 @@ def test_agenda_confidential_engagement_is_shown_in_full_to_a_cleared_officer(
     rows = page_of(cleared_client.get(agenda_url())).sections["Tuesday 13 July 2027"]
     reference = secret_talks.visit.reference
     assert rows == [
-        ["14:00–15:00", f"Secret talks {reference}", "Salon Jaune", "Anne Hidalgo", "Ms Secret"]
+        [
+            "14:00–15:00",
+            f"Secret talks {reference} Confidential",
+            "Salon Jaune",
+            "Anne Hidalgo",
+            "Ms Secret",
+        ]
     ]
 
 
