@@ -14,7 +14,10 @@ from django.utils.translation import gettext as _
 
 
 def local_zone_name() -> str:
-    return str(timezone.get_default_timezone())
+    """The zone as a person says it ("Paris time", « heure de Paris »); feeds keep the IANA
+    name (TZID=Europe/Paris), which is for programs."""
+    city = str(timezone.get_default_timezone()).rsplit("/", 1)[-1].replace("_", " ")
+    return _("%(city)s time") % {"city": city}
 
 
 def aware_local_time(naive: datetime) -> datetime:

@@ -93,7 +93,7 @@ def test_a_feed_answers_in_the_language_its_address_asks(client, staff_member, l
     other = {"en": "fr", "fr": "en"}[language]
     response = client.get(url, HTTP_ACCEPT_LANGUAGE=other)
     assert response["Content-Language"] == language
-    guests = {"en": "Guests: ", "fr": "Invités : "}[language]
+    guests = {"en": "Guests: ", "fr": "Invités : "}[language]
     assert f"\\n{guests}Roberto Gualtieri".encode() in response.content.replace(b"\r\n ", b"")
 
 

@@ -45,7 +45,9 @@ class PublicPage:
 # Every public page, one line each: all of them are rendered, screenshot, checked for console
 # errors and checked by axe, in both languages.
 PUBLIC_PAGES = [
-    PublicPage("guests", "public:guests", {"en": "Distinguished guests", "fr": "Hôtes de marque"}),
+    PublicPage(
+        "guests", "public:guests", {"en": "Distinguished guests", "fr": "Invités de marque"}
+    ),
     PublicPage(
         "honorary-citizens",
         "public:honorary_citizens",
@@ -61,7 +63,7 @@ PUBLIC_PAGES = [
     PublicPage(
         "guests-refused-filter",
         "public:guests",
-        {"en": "Distinguished guests", "fr": "Hôtes de marque"},
+        {"en": "Distinguished guests", "fr": "Invités de marque"},
         query="year=soon",
         status=400,
     ),
@@ -223,7 +225,7 @@ def test_language_switch_goes_to_the_twin_page_keeping_the_filters(
         page.get_by_role("link", name="Français").click()
     assert urlsplit(page.url).path == "/fr/invites/"
     assert query_of(page) == {"q": ["Wegner"], "year": ["2025"]}
-    assert page.locator("h1").inner_text() == "Hôtes de marque"
+    assert page.locator("h1").inner_text() == "Invités de marque"
     assert page.get_by_label("Nom").input_value() == "Wegner"
     assert listed(page) == ["Kai Wegner"]
     assert errors == []

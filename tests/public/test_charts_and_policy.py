@@ -43,7 +43,7 @@ def test_the_figures_follow_the_filters_and_the_language(client):
     text = figures(client.get(url(category="mayor")).content.decode())
     assert "<title>2023: 1</title>" in text and "2024" not in text
     french = figures(client.get(url("fr", category="mayor")).content.decode())
-    assert "Hôtes reçus par année" in french and "Maire : 1" in french
+    assert "Invités reçus par année" in french and "Maire : 1" in french
 
 
 def public_pages(guest):

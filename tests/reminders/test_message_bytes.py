@@ -14,7 +14,7 @@ from visits.services.messages import QUICK_FOLDING, ReminderMessage
 
 SUBJECTS = [
     "Reminder: Reception, July 6, 2027, 10:00–11:00",  # not ASCII: encoded
-    "Rappel : Réception de la délégation de la Ville de Rome, 6 juillet 2027, 10:00–11:00",
+    "Rappel : Réception de la délégation de la Ville de Rome, 6 juillet 2027, 10:00–11:00",
     "Reminder: a title long enough to be folded by the standard policy, " + "x" * 40,
     "Short",
 ]

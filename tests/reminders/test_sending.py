@@ -100,7 +100,7 @@ def test_a_french_recipient_reads_french(officer, mail_to_smtp):
     [message] = mail_to_smtp.messages
     assert subject_of(message) == "Rappel : Réception, 6 juillet 2027, 10:00–11:00"
     text = message.get_body(("plain",)).get_content()
-    assert "Bonjour" in text and "Lieu : Salon des Arcades" in text
+    assert "Bonjour" in text and "Lieu : Salon des Arcades" in text
     assert '<html lang="fr">' in message.get_body(("html",)).get_content()
 
 

@@ -132,7 +132,7 @@ def test_naive_time_skipped_by_the_spring_change_is_refused(officer):
             venue=VenueFactory(),
         )
     [message] = refused.value.message_dict["starts_at"]
-    assert message.startswith("02:30 does not exist on March 28, 2027 in Europe/Paris")
+    assert message.startswith("02:30 does not exist on March 28, 2027 in Paris time")
 
 
 def test_only_a_tentative_engagement_is_deleted(visit, officer):
@@ -201,7 +201,7 @@ def test_naive_time_repeated_by_the_autumn_change_is_refused(officer):
         )
     [message] = refused.value.message_dict["starts_at"]
     assert message == (
-        "02:30 happens twice on Oct. 31, 2027 in Europe/Paris: the clocks go back an hour at "
+        "02:30 happens twice on Oct. 31, 2027 in Paris time: the clocks go back an hour at "
         "that moment, so the time is ambiguous. Choose a time outside that hour."
     )
 

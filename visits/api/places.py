@@ -13,6 +13,7 @@ from visits.api.partial import partial
 from visits.api.schemas import HostId, InputSchema, VenueId, with_errors
 from visits.api.versions import etag_of, if_match
 from visits.models import Host, Venue
+from visits.models.choices import GrammaticalGender
 from visits.queries.places import hosts_in_order, only_active, venues_in_order
 from visits.services.directory import create_record, update_record
 
@@ -22,6 +23,9 @@ router = Router(auth=SIGNED_IN)
 class VenueIn(InputSchema):
     name: str = Field(min_length=1, max_length=120, description="Unique within its building.")
     building: str = Field("Hôtel de Ville", min_length=1, max_length=120, description="Where.")
+    gender: GrammaticalGender = Field(
+        GrammaticalGender.FEMININE, description="f, m or n: of the name, for French agreements."
+    )
     capacity: StrictInt | None = Field(None, ge=0, le=100_000, description="Seats, if known.")
     turnover_minutes: StrictInt = Field(
         30,
@@ -41,6 +45,9 @@ class HostIn(InputSchema):
     name: str = Field(min_length=1, max_length=200, description="As it is written in print.")
     office_fr: str = Field(min_length=1, max_length=200, description="Their office, in French.")
     office_en: str = Field(min_length=1, max_length=200, description="Their office, in English.")
+    gender: GrammaticalGender = Field(
+        GrammaticalGender.NEUTRAL, description="f, m or n: for French agreements."
+    )
     precedence: StrictInt = Field(
         100, ge=0, le=32_767, description="Lower comes first: the Mayor is 1."
     )

@@ -48,7 +48,11 @@ def load_venues() -> dict[str, Venue]:
         venues[row["name"]], _ = Venue.objects.update_or_create(
             name=row["name"],
             building=row["building"],
-            defaults={"capacity": row["capacity"] or None, "notes": row["notes"]},
+            defaults={
+                "capacity": row["capacity"] or None,
+                "notes": row["notes"],
+                "gender": row["gender"],
+            },
         )
         checked(venues[row["name"]])
     return venues
@@ -60,7 +64,11 @@ def load_hosts() -> list[Host]:
             Host.objects.update_or_create(
                 name=row["name"],
                 office_fr=row["office_fr"],
-                defaults={"office_en": row["office_en"], "precedence": int(row["precedence"])},
+                defaults={
+                    "office_en": row["office_en"],
+                    "gender": row["gender"],
+                    "precedence": int(row["precedence"]),
+                },
             )[0]
         )
         for row in rows("hosts.csv")

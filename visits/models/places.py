@@ -7,6 +7,7 @@ from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from visits.models.bilingual import localized
+from visits.models.choices import GrammaticalGender
 from visits.models.text import validate_one_line, validate_text
 
 
@@ -16,6 +17,13 @@ class Venue(models.Model):
     name = models.CharField(_("name"), max_length=120, validators=[validate_one_line])
     building = models.CharField(
         _("building"), max_length=120, default="Hôtel de Ville", validators=[validate_one_line]
+    )
+    gender = models.CharField(
+        _("grammatical gender"),
+        max_length=1,
+        choices=GrammaticalGender,
+        default=GrammaticalGender.FEMININE,  # most rooms are a "salle"
+        help_text=_("Of the room’s name, for French agreement: Salon Bertrand is masculine."),
     )
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     turnover_minutes = models.PositiveSmallIntegerField(
@@ -54,6 +62,13 @@ class Host(models.Model):
     )
     office_en = models.CharField(
         _("office (English)"), max_length=200, validators=[validate_one_line]
+    )
+    gender = models.CharField(
+        _("grammatical gender"),
+        max_length=1,
+        choices=GrammaticalGender,
+        default=GrammaticalGender.NEUTRAL,
+        help_text=_("For French agreement: “attendue” or “attendu”."),
     )
     precedence = models.PositiveSmallIntegerField(
         _("precedence"), default=100, help_text=_("Lower comes first: the Mayor is 1.")

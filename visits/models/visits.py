@@ -77,7 +77,7 @@ class Visit(models.Model):
         settings.AUTH_USER_MODEL,
         blank=True,
         related_name="followed_visits",
-        verbose_name=_("followed by"),
+        verbose_name=_("followers"),
         help_text=_("Staff reminded of every engagement of the visit."),
     )
     request_channel = models.CharField(
@@ -170,7 +170,7 @@ class VisitGuest(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("guest of the visit")
+        verbose_name = _("delegation member")
         verbose_name_plural = _("principal guests and delegation")
         ordering = ["position", "pk"]
         constraints = [

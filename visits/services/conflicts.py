@@ -13,9 +13,10 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.formats import date_format, time_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from visits.models import Engagement, Guest, Host, Venue
-from visits.models.choices import LIVE_ENGAGEMENT_STATUSES
+from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, GrammaticalGender
 from visits.models.visits import principal_participations
 from visits.queries.clashes import (
     keeps_the_room,
@@ -38,7 +39,7 @@ class Booking:
     venue: Venue | None = None
     hosts: list[Host] = field(default_factory=list)
     guests: list[Guest] = field(default_factory=list)
-    exclude_pk: int | None = None
+    exclude_pk: int | tuple[int, ...] | None = None  # a tuple: a programme moving together
 
     @classmethod
     def of(cls, engagement: Engagement, hosts) -> "Booking":
@@ -126,13 +127,28 @@ def slot_text(engagement: Engagement) -> str:
     }
 
 
+def is_feminine(named) -> bool:
+    """French agrees with the grammatical gender of the guest, host or room a message names
+    ("Amalia est attendue", "le Salon Bertrand est pris"); unknown takes the masculine."""
+    return getattr(named, "gender", "") == GrammaticalGender.FEMININE
+
+
 def room_taken(clash: Engagement, venue: Venue, viewer) -> str:
     if not may_see(viewer, clash):
         return _("The room is taken at this time.")
-    return _(
-        "%(venue)s is taken by “%(engagement)s” (%(reference)s), %(slot)s, and needs "
-        "%(minutes)s minutes to be reset between two engagements."
-    ) % {
+    if is_feminine(venue):
+        message = pgettext(
+            "feminine",
+            "%(venue)s is taken by “%(engagement)s” (%(reference)s), %(slot)s, and needs "
+            "%(minutes)s minutes to be reset between two engagements.",
+        )
+    else:
+        message = pgettext(
+            "masculine",
+            "%(venue)s is taken by “%(engagement)s” (%(reference)s), %(slot)s, and needs "
+            "%(minutes)s minutes to be reset between two engagements.",
+        )
+    return message % {
         "venue": venue.name,
         "engagement": clash.title,
         "reference": clash.visit.reference,
@@ -145,7 +161,17 @@ def person_busy(clash: Engagement, person, viewer) -> str:
     name = person.name
     if not may_see(viewer, clash):
         return _("%(name)s is not available at this time.") % {"name": name}
-    return _("%(name)s is already expected at “%(engagement)s” (%(reference)s), %(slot)s.") % {
+    if is_feminine(person):
+        message = pgettext(
+            "feminine",
+            "%(name)s is already expected at “%(engagement)s” (%(reference)s), %(slot)s.",
+        )
+    else:
+        message = pgettext(
+            "masculine",
+            "%(name)s is already expected at “%(engagement)s” (%(reference)s), %(slot)s.",
+        )
+    return message % {
         "name": name,
         "engagement": clash.title,
         "reference": clash.visit.reference,

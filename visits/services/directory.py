@@ -35,9 +35,18 @@ GUEST_FIELDS = (
     "deceased",
     "notes",
 )
-VENUE_FIELDS = ("name", "building", "capacity", "turnover_minutes", "notes", "is_active")
+VENUE_FIELDS = ("name", "building", "gender", "capacity", "turnover_minutes", "notes", "is_active")
 # `user`: the host's account, set in the admin only.
-HOST_FIELDS = ("name", "office_fr", "office_en", "precedence", "email", "is_active", "user")
+HOST_FIELDS = (
+    "name",
+    "office_fr",
+    "office_en",
+    "gender",
+    "precedence",
+    "email",
+    "is_active",
+    "user",
+)
 
 # What a calendar entry shows of each, and the engagements showing it.
 SHOWN = {

@@ -8,6 +8,7 @@ from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import translate_url
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
 from visits.models.choices import GuestCategory
@@ -33,11 +34,14 @@ class GuestFilters(forms.Form):
 
     def __init__(self, data, *, years, country_codes):
         super().__init__(data)
-        everything = [("", _("All"))]
-        self.fields["year"].choices = everything + [(year, year) for year in years]
-        self.fields["category"].choices = everything + list(GuestCategory.choices)
+        # "All" agrees in French with the noun it stands for: toutes (années), tous (pays).
+        every_year = [("", pgettext_lazy("every year", "All"))]
+        every_category = [("", pgettext_lazy("every category", "All"))]
+        every_country = [("", pgettext_lazy("every country", "All"))]
+        self.fields["year"].choices = every_year + [(year, year) for year in years]
+        self.fields["category"].choices = every_category + list(GuestCategory.choices)
         named = sorted(((code, countries.name(code)) for code in country_codes), key=lambda c: c[1])
-        self.fields["country"].choices = everything + named
+        self.fields["country"].choices = every_country + named
 
     def narrow(self, participants):
         return narrow_received(participants, **self.cleaned_data)
