@@ -3,6 +3,7 @@ coming week (lead, host, follow, on duty), their tasks due or overdue, the remin
 not reach them; for the protocol office, what waits on it. All through the door, in a constant
 number of queries."""
 
+import re
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -228,3 +229,34 @@ def test_today_of_an_officer_reads_a_constant_number_of_queries(
     with django_assert_num_queries(19):
         page = page_of(client)
     assert page.count("Asking guest") == count and page.count("Late ") == count
+
+
+def current_items(page):
+    """The nav items marked as the current page."""
+    nav = page.split('<nav class="staff-nav"')[1].split("</nav>")[0]
+    return re.findall(r'<a href="([^"]+)" aria-current="page">([^<]+)</a>', nav)
+
+
+def test_the_nav_marks_the_current_page_on_staff_pages_and_in_the_admin(officer):
+    client = signed_in(officer)
+    assert current_items(page_of(client)) == [(URL, "Today")]
+    agenda = client.get(reverse("staff:agenda", args=["week", timezone.localdate()]))
+    assert current_items(agenda.content.decode()) == [(reverse("staff:agenda_now"), "Agenda")]
+    visits = reverse("admin:visits_visit_changelist")
+    assert current_items(client.get(visits).content.decode()) == [(visits, "Visits")]
+    guests = reverse("admin:visits_guest_changelist")
+    assert current_items(client.get(guests + "add/").content.decode()) == [(guests, "Guests")]
+    index = reverse("admin:index")
+    assert current_items(client.get(index).content.decode()) == [(index, "Administration")]
+
+
+def test_the_nav_offers_the_admin_only_to_those_it_admits(officer):
+    office = page_of(signed_in(officer))
+    for item in ("Today", "Agenda", "Visits", "Guests", "Calendars", "Reminders", "Administration"):
+        assert f">{item}</a>" in office
+    outside = UserFactory(username="outside", is_staff=False)
+    outside.groups.add(*officer.groups.all())
+    page = page_of(signed_in(outside))
+    assert ">Today</a>" in page and ">Reminders</a>" in page
+    assert ">Visits</a>" not in page and ">Administration</a>" not in page
+    assert "Sign out" in page
