@@ -110,4 +110,4 @@ def test_a_constant_number_of_queries(client, django_assert_num_queries, count):
     # The state of the public data; the guest; the honour; the visits; their rooms.
     with django_assert_num_queries(5):
         text = client.get(page_of(guest)).content.decode()
-    assert text.count("<td><time") == count
+    assert text.count('<td data-label="Date"><time') == count
