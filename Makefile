@@ -41,6 +41,8 @@ demo: migrate
 run: export DEBUG ?= true
 run: export DEMO_ADMIN_PASSWORD ?= admin
 run: export WEB_PORT := $(PORT)
+# Links in feeds, e-mails and run-sheets point at the port this serves.
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: export PATH := $(CURDIR)/$(BIN):$(PATH)
 run: demo
 	@echo
@@ -50,9 +52,12 @@ run: demo
 	@echo "  Public page:        http://127.0.0.1:$(PORT)/en/guests/ (French: /fr/invites/)"
 	@echo "  Login:              admin / $$DEMO_ADMIN_PASSWORD (as set when the demo data was first loaded)"
 	@echo "  Database:           $${DATABASE_URL:-SQLite in var/}; broker: $${REDIS_URL:-files in var/broker}"
+	@echo "  Links in feeds and e-mails: $$SITE_URL"
 	@echo "  Ctrl-C stops web, worker and beat."
 	@echo
-	$(BIN)/honcho start --no-prefix --procfile Procfile
+# Each line is prefixed with its process (web, worker, beat). Ctrl-C is the way to stop:
+# honcho then exits 130 (143 on SIGTERM), which is not an error of `make run`.
+	@$(BIN)/honcho start --procfile Procfile; status=$$?; [[ $$status =~ ^(0|130|143)$$ ]]
 
 test: install messages
 	$(BIN)/python tests/services.py $(BIN)/pytest $(PYTEST_ARGS)
