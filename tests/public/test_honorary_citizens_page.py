@@ -151,6 +151,28 @@ def test_the_citation_column_only_when_some_honour_has_one(client):
     assert '<th scope="col">Citation</th>' in text and text.count('data-label="Citation"') == 2
 
 
+def test_the_kept_page_says_held_the_day_after_or_once_the_visit_is_marked_held(
+    client, monkeypatch
+):
+    """Through the public pages' cache: its key moves with the day and with every write."""
+    today = timezone.localdate()
+    engagement = ceremony_on(today)
+    honour("Honoured Today", ceremony=engagement)
+    assert "Ceremony planned for" in client.get(url()).content.decode()
+    assert "Ceremony planned for" in client.get(url()).content.decode()  # kept
+    visit = engagement.visit
+    visit.status = "held"
+    visit.save()
+    assert "Ceremony planned for" not in client.get(url()).content.decode()
+    visit.status = "confirmed"
+    visit.save()
+    assert "Ceremony planned for" in client.get(url()).content.decode()
+    tomorrow = timezone.now() + timedelta(days=1)
+    monkeypatch.setattr(timezone, "now", lambda: tomorrow)
+    text = client.get(url()).content.decode()
+    assert "Ceremony planned for" not in text and f'<time datetime="{today}">' in text
+
+
 @pytest.mark.parametrize("count", [1, 3])
 def test_a_constant_number_of_queries(client, django_assert_num_queries, count):
     for n in range(count):
