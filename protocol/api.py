@@ -8,6 +8,7 @@ from visits.api import (
     errors,
     guests,
     honours,
+    moves,
     places,
     public,
     tokens,
@@ -37,8 +38,8 @@ engagement is named when you may see it; or a lifecycle move that is not allowed
 422 `invalid` (the input could not be read), 428 `precondition_required`.
 
 **No lost updates**: each resource carries an `ETag` (opaque: compare it, do not read it); a
-`PATCH`, `PUT` or `DELETE` must send it back as `If-Match`. A stale one, or one in an earlier
-form, gets 412; a missing one 428.
+`PATCH`, `PUT` or `DELETE`, and `POST /visits/{reference}/move`, must send it back as
+`If-Match`. A stale one, or one in an earlier form, gets 412; a missing one 428.
 
 **Idempotent creation**: a `POST` with an `Idempotency-Key` header is done once; a replay gets
 the first answer (with `Idempotent-Replayed: true`), a duplicate still running gets 409 with
@@ -68,6 +69,7 @@ api = ProtocolAPI(
 )
 errors.install(api)
 api.add_router("", visits.router)
+api.add_router("", moves.router)
 api.add_router("", engagements.router)
 api.add_router("", guests.router)
 api.add_router("", places.router)

@@ -99,9 +99,17 @@ CHANGE_ERRORS = CREATE_ERRORS | {"412", "428"}
 DELETE_ERRORS = CHANGE_ERRORS - {"409"}
 
 
+# POSTs that change a resource rather than create one: they take If-Match as a PATCH does.
+CHANGING_POSTS = ("/move",)
+
+
+def changes_with_post(path: str, method: str) -> bool:
+    return method == "post" and path.endswith(CHANGING_POSTS)
+
+
 def possible_errors(path: str, method: str, operation: dict) -> set[str]:
     kinds = {"get": READ_ERRORS, "post": CREATE_ERRORS, "delete": DELETE_ERRORS}
-    errors = kinds.get(method, CHANGE_ERRORS)
+    errors = CHANGE_ERRORS if changes_with_post(path, method) else kinds.get(method, CHANGE_ERRORS)
     if method == "get" and not path.endswith("}"):
         errors = errors - {"404"}  # a list is never missing, at most empty
     if not versioned(path):
@@ -137,7 +145,8 @@ def document_conventions(schema: dict) -> dict:
                 elif str(status) == "200" and deprecation:
                     response["headers"] = deprecation
             parameters = operation.setdefault("parameters", [])
-            if method in ("patch", "put", "delete") and versioned(path):
+            changes = method in ("patch", "put", "delete") or changes_with_post(path, method)
+            if changes and versioned(path):
                 parameters.append(IF_MATCH)
             if method == "post":
                 parameters.append(IDEMPOTENCY_KEY)

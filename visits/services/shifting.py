@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from visits.localtime import aware_local_time
 from visits.models import Engagement, Guest, Host, Venue, Visit
 from visits.models.choices import EngagementStatus, VisitStatus
+from visits.models.text import validate_one_line
 from visits.models.visits import EARLIEST_DAY, LATEST_DAY
 from visits.services.attribution import attribute, authorize
 from visits.services.checklists import follow_visit_dates
@@ -38,6 +39,7 @@ MOVABLE_STATUSES = (
 )
 MOVED = gettext_lazy("Moved with its programme")
 MOVED_WITH_VISIT = gettext_lazy("Moved with its visit")
+NOTE_LENGTH = 100  # the history's reason holds no more
 
 
 @dataclass
@@ -66,9 +68,10 @@ def shift_visit(
     """Move the visit by `days`, or to start on `first_day`, with its programme. `note`, if
     given, is the history's reason (a line, at most 100 characters); `precondition(current)`,
     if given, runs once the visit is locked (the API's If-Match)."""
+    note = checked_note(note)
     plan = plan_shift(visit, by=by, days=days, first_day=first_day, precondition=precondition)
     current = plan.visit
-    attribute(current, by, note.strip() or MOVED).save()
+    attribute(current, by, note or MOVED).save()
     follow_visit_dates(current)
     for shift in plan.shifts:
         engagement = shift.engagement
@@ -110,6 +113,19 @@ def plan_shift(visit: Visit, *, by, days=None, first_day=None, precondition=None
     shifts = [shifted(engagement, offset, field) for engagement in programme]
     refuse_clashes(current, shifts, by, field)
     return ShiftPlan(current, offset, shifts)
+
+
+def checked_note(note: str) -> str:
+    """The history's reason: one line of at most 100 characters."""
+    note = note.strip()
+    try:
+        validate_one_line(note)
+    except ValidationError as error:
+        raise RuleBroken({"note": error.messages}) from error
+    if len(note) > NOTE_LENGTH:
+        message = _("At most %(count)d characters.") % {"count": NOTE_LENGTH}
+        raise RuleBroken({"note": [message]})
+    return note
 
 
 def input_field(days, first_day) -> str:
