@@ -287,3 +287,36 @@ def test_locked_out_page_is_designed_accessible_and_fits_a_phone(
     check_both_widths(page, axe_script, "locked-out", language, heading)
     # The browser notes the 429 itself; nothing else may be logged.
     assert [error for error in errors if "429" not in error] == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_new_feeds_address_is_shown_designed_and_fits_a_phone(
+    staff_tab, live_server, axe_script, reader, language
+):
+    page, errors = staff_tab(language, reader)
+    page.goto(f"{live_server.url}{reverse('staff:my_calendars')}")
+    page.fill("#id_name", "Rooms")
+    page.select_option("#id_scope", "visible")
+    page.locator("form.fields button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator("#feed-https").input_value().startswith("http")
+    assert page.locator("#feed-webcal").input_value().startswith("webcal://")
+    heading = SIGNED_IN_PAGES["my-calendars"][language]
+    check_both_widths(page, axe_script, "my-calendars-new-feed", language, heading)
+    assert errors == []
+
+
+@pytest.mark.parametrize("name", ["run-sheet", "agenda-grid"])
+def test_staff_page_prints_on_a4_without_the_controls(
+    staff_tab, live_server, this_week, reader, name
+):
+    page, errors = staff_tab("en", reader)
+    page.goto(f"{live_server.url}{path_of(name, this_week)}")
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+    for control in ("header.site", "form.filters", ".toolbar", ".no-print"):
+        assert all(not element.is_visible() for element in page.locator(control).all()), control
+    assert page.locator("h1").is_visible()
+    page.screenshot(path=SCREENSHOTS / f"staff-{name}-en-print.png", full_page=True)
+    assert page.pdf(format="A4").startswith(b"%PDF")
+    assert errors == []
