@@ -7,6 +7,7 @@ The pages carry no script and their policy allows none: axe-core is evaluated by
 debugging protocol (Playwright's `evaluate`), which the policy does not govern, so the page's own
 policy stays in force while it is checked."""
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -36,6 +37,7 @@ PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artefacts" / "screenshots"
 LANGUAGES = ["en", "fr"]
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+A4_PORTRAIT, A4_LANDSCAPE = (595, 842), (842, 595)  # in points, as a PDF's MediaBox says
 # What reaches past a phone's width, to name in a failure.
 STICKING_OUT = """() => [...document.querySelectorAll("body *")]
   .filter(e => e.getBoundingClientRect().right > 390)
@@ -306,9 +308,12 @@ def test_a_new_feeds_address_is_shown_designed_and_fits_a_phone(
     assert errors == []
 
 
-@pytest.mark.parametrize("name", ["run-sheet", "agenda-grid"])
+@pytest.mark.parametrize(
+    ("name", "page_size"),
+    [("run-sheet", A4_PORTRAIT), ("agenda", A4_PORTRAIT), ("agenda-grid", A4_LANDSCAPE)],
+)
 def test_staff_page_prints_on_a4_without_the_controls(
-    staff_tab, live_server, this_week, reader, name
+    staff_tab, live_server, this_week, reader, name, page_size
 ):
     page, errors = staff_tab("en", reader)
     page.goto(f"{live_server.url}{path_of(name, this_week)}")
@@ -318,5 +323,7 @@ def test_staff_page_prints_on_a4_without_the_controls(
         assert all(not element.is_visible() for element in page.locator(control).all()), control
     assert page.locator("h1").is_visible()
     page.screenshot(path=SCREENSHOTS / f"staff-{name}-en-print.png", full_page=True)
-    assert page.pdf(format="A4").startswith(b"%PDF")
+    pdf = page.pdf(prefer_css_page_size=True)  # the stylesheet's @page, as a browser prints
+    size = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf).groups()
+    assert tuple(round(float(side)) for side in size) == page_size
     assert errors == []
