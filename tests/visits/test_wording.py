@@ -202,3 +202,28 @@ def dictionary_order_of(name):
     from protocol.admin_site import dictionary_order
 
     return dictionary_order(name)
+
+
+def admin_labels(html: str) -> list[str]:
+    """Column headers of a list and the labels of a form, as a reader sees them."""
+    headers = re.findall(r'<th scope="col"[^>]*>.*?<(?:a|span)[^>]*>([^<]+)</', html, re.S)
+    labels = re.findall(r"<label[^>]*>([^<]+)</label>", html)
+    return [text.strip().rstrip(":") for text in headers + labels if text.strip()]
+
+
+def test_admin_lists_and_forms_label_with_a_capital_in_english(admin_client):
+    from django.contrib import admin
+
+    lowercase, read = {}, []
+    for model in admin.site._registry:
+        for view in ("changelist", "add"):
+            name = f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}"
+            response = admin_client.get(reverse(name), HTTP_ACCEPT_LANGUAGE="en")
+            if response.status_code != 200:
+                continue
+            read += admin_labels(response.content.decode())
+            found = [t for t in admin_labels(response.content.decode()) if t[0].islower()]
+            if found:
+                lowercase[name] = found
+    assert {"Reference", "Status", "Name", "Grammatical gender"} <= set(read), read
+    assert lowercase == {}
