@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -22,5 +23,9 @@ class VisitsConfig(AppConfig):
 
     def ready(self):
         from visits import checks  # noqa: F401 (registers the system checks)
+        from visits.models.search import register_fold, register_lookups
 
         post_migrate.connect(restore_public_state_triggers, sender=self)
+        # Search ignores accents and case (`field__matches`), on SQLite as on PostgreSQL.
+        register_lookups()
+        connection_created.connect(register_fold)

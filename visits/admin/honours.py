@@ -16,7 +16,9 @@ class HonoraryCitizenshipAdmin(DeletionRuleMixin, DoorModelAdmin):
     list_display = ["honoree", "status", "vote_date", "posthumous", "received_by_proxy"]
     list_filter = ["status", "posthumous", "received_by_proxy", "voted_on_precision"]
     list_select_related = ["honoree"]
-    search_fields = ["honoree__name", "proxy_name", "citation_fr", "citation_en"]
+    search_fields = [
+        f"{name}__matches" for name in ("honoree__name", "proxy_name", "citation_fr", "citation_en")
+    ]
     autocomplete_fields = ["honoree", "ceremony"]
     fields = [
         "honoree",

@@ -12,7 +12,7 @@ from visits.models import Engagement, Host, Venue
 class VenueAdmin(ThroughDirectory, DoorModelAdmin):
     list_display = ["name", "building", "capacity", "turnover_minutes", "is_active"]
     list_filter = ["is_active", "building"]
-    search_fields = ["name", "building", "notes"]
+    search_fields = ["name__matches", "building__matches", "notes__matches"]
 
     def get_deleted_objects(self, objs, request):
         """Django lists the engagements that keep a room from being deleted; hidden ones are
@@ -29,7 +29,7 @@ class HostAdmin(ThroughDirectory, DoorModelAdmin):
     list_display = ["name", "office", "precedence", "user", "is_active"]
     list_filter = ["is_active"]
     list_select_related = ["user"]
-    search_fields = ["name", "office_fr", "office_en", "email"]
+    search_fields = [f"{name}__matches" for name in ("name", "office_fr", "office_en", "email")]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "user":  # officers may not browse the user admin: a plain list

@@ -17,9 +17,9 @@ def visible_guests(viewer):
 
 
 def filter_guests(guests, *, q=None, kind=None, category=None, country=None):
-    """`guests` narrowed to those asked for: `q` is part of the name."""
+    """`guests` narrowed to those asked for: `q` is part of the name, accents and case aside."""
     if q:
-        guests = guests.filter(Q(name__icontains=q) | Q(sort_name__icontains=q))
+        guests = guests.filter(Q(name__matches=q) | Q(sort_name__matches=q))
     if kind:
         guests = guests.filter(kind=kind)
     if category:
@@ -66,9 +66,10 @@ def past_principal_guests():
 
 
 def narrow_received(participants, *, q=None, year=None, category=None, country=None):
-    """The public list narrowed: `q` is part of the guest's name, `year` the visit's."""
+    """The public list narrowed: `q` is part of the guest's name (accents and case aside),
+    `year` the visit's."""
     if q:
-        participants = participants.filter(guest__name__icontains=q)
+        participants = participants.filter(guest__name__matches=q)
     if year:
         participants = participants.filter(visit__starts_on__year=year)
     if category:
