@@ -224,9 +224,10 @@ def test_staff_pages_work_under_their_policy(live_server, scripted_browser, lang
     page.fill("#id_username", "reader")
     page.fill("#id_password", PASSWORD)
     page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/staff/agenda/**")
+    page.wait_for_url(f"{live_server.url}{reverse('staff:today')}")  # signing in lands on Today
     assert problems() == []
     pages = {
+        "staff-today": reverse("staff:today"),
         "staff-agenda": reverse("staff:agenda", args=["week", visit.starts_on]),
         "staff-run-sheet": reverse("staff:run_sheet", args=[visit.reference]),
         "staff-my-reminders": reverse("staff:my_reminders"),
