@@ -11,6 +11,7 @@ from calendar_feeds import rendering, views
 from calendar_feeds.selection import first_day, with_details
 from tests.calendar_feeds.test_subscriptions import subscribe
 from tests.factories import EngagementFactory, GuestFactory, HostFactory, VisitFactory
+from visits import services
 from visits.ical import content
 from visits.ical.content import Words, event_text
 from visits.ical.events import event_of
@@ -155,3 +156,16 @@ def test_new_texts_reach_subscribers_whose_data_did_not_change(client, monkeypat
     assert after.status_code == 200 and b"New texts" in after.content
     assert after["ETag"] != before["ETag"]
     assert client.get(url, HTTP_IF_MODIFIED_SINCE=before["Last-Modified"]).status_code == 200
+
+
+def test_a_guest_renamed_or_added_reaches_the_titles_of_a_warm_feed(client):
+    engagement = meeting()
+    url = "/calendars/public.ics?lang=en"
+    assert summaries(client.get(url).content) == ["Meeting: Keiko Castillo"]
+    guest = engagement.visit.guests.get()
+    services.update_record(guest, by=None, name="Keiko Castillo-Ortiz")
+    assert summaries(client.get(url).content) == ["Meeting: Keiko Castillo-Ortiz"]
+    other = GuestFactory(name="Ana Ortiz")
+    delegation = [(guest, "principal"), (other, "principal")]
+    services.change_delegation(engagement.visit, by=None, delegation=delegation)
+    assert summaries(client.get(url).content) == ["Meeting: Keiko Castillo-Ortiz, Ana Ortiz"]
