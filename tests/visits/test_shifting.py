@@ -31,12 +31,15 @@ def book(visit, start, end, **fields):
 
 
 def new_visit(officer, day=DAY, guest=None, **fields):
-    fields = {"ends_on": day + timedelta(days=1), "lead_officer": officer} | fields
+    fields = {
+        "kind": "official_visit",
+        "occasion_fr": "Visite officielle",
+        "occasion_en": "Official visit",
+        "ends_on": day + timedelta(days=1),
+        "lead_officer": officer,
+    } | fields
     visit = services.create_visit(
         by=None,
-        kind="official_visit",
-        occasion_fr="Visite officielle",
-        occasion_en="Official visit",
         starts_on=day,
         delegation=[(guest or GuestFactory(), "principal")],
         **fields,
