@@ -200,6 +200,7 @@ def test_venue_list_and_detail(as_staff):
         "id": annex.pk,
         "name": "Salle A",
         "building": "Annexe Lobau",
+        "gender": "f",
         "capacity": None,
         "turnover_minutes": 30,
         "notes": "",
@@ -209,7 +210,7 @@ def test_venue_list_and_detail(as_staff):
 
 
 def test_venue_creation_returns_the_venue(as_officer):
-    body = {"name": "Salon Jean Zay", "capacity": 120, "turnover_minutes": 45}
+    body = {"name": "Salon Jean Zay", "gender": "m", "capacity": 120, "turnover_minutes": 45}
     response = post(as_officer, reverse("api:create_venue"), body)
     assert response.status_code == 201, response.content
     assert response.json() | {"id": None} == body | {
@@ -263,6 +264,7 @@ def test_host_list_is_by_precedence_and_detail_has_the_fields(as_staff):
         "name": "Ariel Weil",
         "office_fr": "Adjoint au maire",
         "office_en": "Deputy Mayor",
+        "gender": "n",
         "precedence": 5,
         "email": "",
         "is_active": True,

@@ -103,10 +103,15 @@ def test_a_hosts_account_is_set_in_the_admin(officer_client):
 def test_a_room_is_added_in_the_admin_through_the_service(officer_client):
     response = officer_client.post(
         reverse("admin:visits_venue_add"),
-        {"name": "Salon Bertrand", "building": "Hôtel de Ville", "turnover_minutes": "15"},
+        {"name": "Salon Bertrand", "building": "Hôtel de Ville", "turnover_minutes": "15"}
+        | {"gender": "m"},
     )
     assert response.status_code == 302
-    assert Venue.objects.values_list("name", "turnover_minutes").get() == ("Salon Bertrand", 15)
+    assert Venue.objects.values_list("name", "turnover_minutes", "gender").get() == (
+        "Salon Bertrand",
+        15,
+        "m",
+    )
 
 
 def test_an_unused_room_is_deleted_in_the_admin_through_the_service(officer_client):
