@@ -241,7 +241,8 @@ def test_history_page_query_count_does_not_grow_with_changes(
     with django_assert_num_queries(11):
         page = officer_client.get(url).text
     assert page.count("Rescheduled") == changes
-    assert f"[Host {changes - 1} (Deputy Mayor)]" in page  # the hosts' change is shown
+    before = f"Host {changes - 2} (Deputy Mayor)" if changes > 1 else "—"
+    assert f"Hosts: {before} → Host {changes - 1} (Deputy Mayor)" in page  # in full
 
 
 def test_principal_guest_added_to_a_planned_visit_must_be_free(officer_client, officer):

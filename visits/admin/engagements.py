@@ -1,15 +1,20 @@
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ImproperlyConfigured
 from django.forms.models import construct_instance
+from django.utils.formats import date_format, time_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from visits.admin.door import DeletionRuleMixin, DoorModelAdmin, limit_status_choices
 from visits.admin.fields import LocalTimesMixin
 from visits.admin.history import DoorHistoryMixin
+from visits.admin.list_filters import EngagementWhenFilter, UpcomingFirstMixin
 from visits.admin.refusals import RefusableForm
 from visits.admin.saving import take_saved
 from visits.models import Engagement, Visit
+from visits.models.visits import with_principal_guests
 from visits.roles import staff_members
 from visits.services import RuleBroken, cancel_engagement, confirm_engagement, engagements
 
@@ -59,17 +64,46 @@ class EngagementForm(RefusableForm):
         construct_instance(self, self.instance, self._meta.fields, self._meta.exclude)
 
 
+class EngagementChangeList(ChangeList):
+    """The list's rows with their visit's principal guests, read in one query for the page
+    (the guests' column); a single engagement's page does not need them."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        queryset = super().get_queryset(request, exclude_parameters)
+        return queryset.prefetch_related(with_principal_guests("visit__participants"))
+
+
 @admin.register(Engagement)
-class EngagementAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModelAdmin):
+class EngagementAdmin(
+    UpcomingFirstMixin, LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModelAdmin
+):
     form = EngagementForm
-    list_display = ["title", "visit_reference", "kind", "starts_at", "ends_at", "venue", "status"]
-    list_filter = ["status", "kind", "venue", "hosts", ("starts_at", admin.DateFieldListFilter)]
+    date_field = "starts_at"  # from today on, soonest first
+    list_display = ["title", "guests", "visit_reference", "kind", "when", "venue", "status"]
+    list_filter = [
+        EngagementWhenFilter,
+        "status",
+        "kind",
+        "venue",
+        "hosts",
+        ("starts_at", admin.DateFieldListFilter),
+    ]
     list_select_related = ["visit", "venue"]
     search_fields = ["title_fr", "title_en", "visit__reference", "visit__occasion_fr", "location"]
     date_hierarchy = "starts_at"
     autocomplete_fields = ["visit", "venue", "hosts"]
     readonly_fields = ["uid", "sequence", "created_at", "updated_at"]
-    fields = ["visit", *ENGAGEMENT_FIELDS, ("uid", "sequence"), ("created_at", "updated_at")]
+    fieldsets = [
+        (None, {"fields": ["visit", *ENGAGEMENT_FIELDS]}),
+        # The calendars' identity and revision of the event: for support, folded.
+        (
+            _("Record"),
+            {
+                "classes": ["collapse"],
+                "fields": [("created_at", "updated_at"), ("uid", "sequence")],
+            },
+        ),
+    ]
     actions = ["confirm_selected", "cancel_selected"]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -82,6 +116,21 @@ class EngagementAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, Door
                 engagements.status_moves_message(obj.status),
             )
         return form
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        return fieldsets if obj is not None else fieldsets[:1]  # a new one has no record yet
+
+    def get_changeform_initial_data(self, request):
+        """`?visit=<id>` (the visit page's "Add an engagement") starts the engagement on the
+        visit's first day, the hour left to choose."""
+        initial = super().get_changeform_initial_data(request)
+        if "visit" in initial:
+            visible = Visit.objects.visible_to(request.user).filter(pk=initial["visit"])
+            first_day = visible.values_list("starts_on", flat=True).first()
+            if first_day is not None:
+                initial["starts_at"] = initial["ends_at"] = [first_day, None]
+        return initial
 
     def get_readonly_fields(self, request, obj=None):
         # An engagement stays in its visit: moving it would change whose programme it is.
@@ -117,6 +166,22 @@ class EngagementAdmin(LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, Door
 
     def delete_model(self, request, obj):
         engagements.delete_engagement(obj, by=request.user)
+
+    def get_changelist(self, request, **kwargs):
+        return EngagementChangeList
+
+    @admin.display(description=_("principal guests"))
+    def guests(self, engagement):
+        return ", ".join(p.guest.name for p in engagement.visit.principal_participants)
+
+    @admin.display(description=_("date and time"), ordering="starts_at")
+    def when(self, engagement):
+        """One column for the day and the hours ("17 décembre 2026, 11:00–12:00")."""
+        starts, ends = localtime(engagement.starts_at), localtime(engagement.ends_at)
+        hours = f"{time_format(starts)}–{time_format(ends)}"
+        if starts.date() == ends.date():
+            return f"{date_format(starts)}, {hours}"
+        return f"{date_format(starts, 'DATETIME_FORMAT')} – {date_format(ends, 'DATETIME_FORMAT')}"
 
     @admin.display(description=_("visit"), ordering="visit__reference")
     def visit_reference(self, engagement):

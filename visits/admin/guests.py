@@ -3,13 +3,14 @@ from django.utils.translation import gettext_lazy as _
 
 from visits.admin.directory import ThroughDirectory
 from visits.admin.door import DoorModelAdmin
+from visits.admin.list_filters import GuestCountryFilter
 from visits.models import Guest
 
 
 @admin.register(Guest)
 class GuestAdmin(ThroughDirectory, DoorModelAdmin):
     list_display = ["name", "kind", "category", "title", "country_name", "city", "deceased"]
-    list_filter = ["kind", "category", "gender", "deceased", "country"]
+    list_filter = ["kind", "category", "gender", "deceased", GuestCountryFilter]
     search_fields = ["name", "sort_name", "title_fr", "title_en", "city"]
     fieldsets = [
         (None, {"fields": ["kind", "name", "sort_name", "category", "country", "city"]}),

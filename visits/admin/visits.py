@@ -8,6 +8,8 @@ from django.utils.translation import ngettext
 from visits.admin.door import DeletionRuleMixin, DoorModelAdmin, limit_status_choices
 from visits.admin.fields import LocalTimesMixin
 from visits.admin.history import DoorHistoryMixin
+from visits.admin.list_filters import UpcomingFirstMixin, VisitCountryFilter, VisitWhenFilter
+from visits.admin.moving import MoveVisitMixin
 from visits.admin.refusals import RefusableForm, shown_under
 from visits.admin.saving import record_formset, take_saved
 from visits.admin.visit_layout import VisitPageLayoutMixin
@@ -126,9 +128,17 @@ def save_checklist(formset, visit: Visit, by) -> None:
 
 @admin.register(Visit)
 class VisitAdmin(
-    VisitPageLayoutMixin, LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModelAdmin
+    MoveVisitMixin,
+    UpcomingFirstMixin,
+    VisitPageLayoutMixin,
+    LocalTimesMixin,
+    DeletionRuleMixin,
+    DoorHistoryMixin,
+    DoorModelAdmin,
 ):
     form = VisitForm
+    date_field = "starts_on"  # the coming visits first, soonest first
+    snapshot_leaves_out = ("move_note", "confirm_programme", "programme_links")
     list_display = [
         "reference",
         "occasion",
@@ -140,9 +150,11 @@ class VisitAdmin(
         "lead_officer",
     ]
     list_filter = [
+        VisitWhenFilter,
         "status",
         "kind",
         "confidentiality",
+        VisitCountryFilter,
         "request_channel",
         "hosts",
         ("starts_on", admin.DateFieldListFilter),
