@@ -194,6 +194,8 @@ class VisitAdmin(
             offered = [obj.status, *self.offered_moves(obj)]
             allowed = [obj.status, *allowed_moves(obj.status)]
             limit_status_choices(form, allowed, moves_message(obj.status), offered=offered)
+        if "notes" in form.base_fields:  # a few lines; the box grows as one writes
+            form.base_fields["notes"].widget.attrs["rows"] = 4
         tentative = self.tentative_count(obj)
         if tentative:
             form.base_fields["confirm_programme"].label = ngettext(
