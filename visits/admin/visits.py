@@ -194,7 +194,7 @@ class VisitAdmin(
             offered = [obj.status, *self.offered_moves(obj)]
             allowed = [obj.status, *allowed_moves(obj.status)]
             limit_status_choices(form, allowed, moves_message(obj.status), offered=offered)
-        if "notes" in form.base_fields:  # a few lines; the box grows as one writes
+        if "notes" in form.base_fields:  # a few lines to start with; it can be drawn taller
             form.base_fields["notes"].widget.attrs["rows"] = 4
         tentative = self.tentative_count(obj)
         if tentative:
