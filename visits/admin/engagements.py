@@ -89,7 +89,7 @@ class EngagementAdmin(
         ("starts_at", admin.DateFieldListFilter),
     ]
     list_select_related = ["visit", "venue"]
-    search_fields = ["title_fr", "title_en", "visit__reference", "visit__occasion_fr", "location"]
+    search_fields = ["pk__matches"]  # titles, location, the visit's: models/search.py
     date_hierarchy = "starts_at"
     autocomplete_fields = ["visit", "venue", "hosts"]
     readonly_fields = ["uid", "sequence", "created_at", "updated_at"]

@@ -11,7 +11,9 @@ from visits.models import Guest
 class GuestAdmin(ThroughDirectory, DoorModelAdmin):
     list_display = ["name", "kind", "category", "title", "country_name", "city", "deceased"]
     list_filter = ["kind", "category", "gender", "deceased", GuestCountryFilter]
-    search_fields = ["name", "sort_name", "title_fr", "title_en", "city"]
+    search_fields = [
+        f"{name}__matches" for name in ("name", "sort_name", "title_fr", "title_en", "city")
+    ]
     fieldsets = [
         (None, {"fields": ["kind", "name", "sort_name", "category", "country", "city"]}),
         (_("Office or title"), {"fields": [("title_fr", "title_en")]}),
