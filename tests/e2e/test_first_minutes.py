@@ -142,6 +142,7 @@ def test_a_member_of_staff_signs_in_and_lands_on_today(browser, live_server, axe
     page.goto(f"{live_server.url}/{language}/")
     workspace = page.locator("a.workspace")
     assert workspace.get_attribute("href") == "/staff/"
+    page.screenshot(path=SCREENSHOTS / f"home-signed-in-{language}.png")
     assert errors == []
 
 

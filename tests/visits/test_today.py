@@ -260,3 +260,15 @@ def test_the_nav_offers_the_admin_only_to_those_it_admits(officer):
     assert ">Today</a>" in page and ">Reminders</a>" in page
     assert ">Visits</a>" not in page and ">Administration</a>" not in page
     assert "Sign out" in page
+
+
+def test_a_failed_reminder_links_the_office_to_its_admin_page_and_staff_to_their_settings(
+    officer, staff_member
+):
+    mine(officer, 1)
+    mine(staff_member, 1)
+    office = page_of(signed_in(officer)).split('id="failed-reminders"')[1].split("</section>")[0]
+    assert "/admin/visits/reminder/" in office
+    staff = page_of(signed_in(staff_member))
+    staff = staff.split('id="failed-reminders"')[1].split("</section>")[0]
+    assert "/admin/visits/reminder/" not in staff and reverse("staff:my_reminders") in staff
