@@ -3,7 +3,7 @@ the visit form reads what, when, who, programme, then the rest; the lists fit wi
 scrolling sideways; the history reads as sentences. Full-page screenshots are left in
 test-artefacts/screenshots/admin-<page>-<language>.png for a person to look at."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from django.conf import settings
 from django.urls import reverse, reverse_lazy
 
 from tests.factories import (
+    PARIS,
     EngagementFactory,
     GuestFactory,
     HonoraryCitizenshipFactory,
@@ -148,3 +149,24 @@ def test_history_pages_read_as_sentences(laptop, live_server, office, language):
     banner = {"en": "A past version, read only.", "fr": "Version passée, en lecture seule."}
     assert banner[language] in page.locator(".messagelist").inner_text()
     assert page.locator("#content-main input:not([type=hidden]), #content-main select").count() == 0
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_confirming_offers_the_tentative_programme(laptop, live_server, office, language):
+    visit = VisitFactory(status="approved", starts_on=date.today() + timedelta(days=40))
+    for hour in (10, 15):
+        EngagementFactory(visit=visit, status="tentative", starts_at=at_hour(visit, hour))
+    page = laptop(office["chief"], language)
+    assert page.goto(live_server.url + reverse("admin:visits_visit_change", args=[visit.pk]))
+    offered = page.locator("select[name=status] option").evaluate_all(
+        "options => options.map(o => o.value)"
+    )
+    assert offered == ["approved", "confirmed", "postponed", "cancelled"]
+    label = {"en": "Also confirm its 2 tentative engagements", "fr": "Confirmer aussi ses 2"}
+    assert label[language] in page.locator(".field-confirm_programme").inner_text()
+    page.screenshot(path=SCREENSHOTS / f"admin-visit-confirming-{language}.png")
+
+
+def at_hour(visit, hour):
+    day = visit.starts_on
+    return datetime(day.year, day.month, day.day, hour, tzinfo=PARIS)

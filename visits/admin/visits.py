@@ -67,7 +67,10 @@ class VisitForm(RefusableForm):
     )
     # Offered (and labelled with their number) only while the visit may be confirmed and has
     # tentative engagements: VisitAdmin.get_form.
-    confirm_programme = forms.BooleanField(required=False)
+    confirm_programme = forms.BooleanField(
+        required=False,
+        help_text=_("Once the status is confirmed; calendars are told of each engagement."),
+    )
 
     def clean(self):
         """The checks `update_visit` and `move_visit` make, with the dates as they will be,
