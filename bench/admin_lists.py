@@ -16,6 +16,9 @@ BASELINE = ("admin index (baseline)", "/admin/")
 PAGES = [
     ("visits list", "/admin/visits/visit/"),
     ("visits list, search by guest", "/admin/visits/visit/?q=Rossi"),
+    # Lower case and no accents: finds the García and the Lucía García of the synthetic years.
+    ("visits list, search without accents", "/admin/visits/visit/?q=garcia"),
+    ("visits list, search a full name", "/admin/visits/visit/?q=lucia+garcia"),
     ("visits list, filtered by status", "/admin/visits/visit/?status__exact=held"),
     ("engagements list", "/admin/visits/engagement/"),
     ("guests list", "/admin/visits/guest/"),
