@@ -12,6 +12,7 @@ from visits.admin.list_filters import UpcomingFirstMixin, VisitCountryFilter, Vi
 from visits.admin.moving import MoveVisitMixin
 from visits.admin.refusals import RefusableForm, shown_under
 from visits.admin.saving import record_formset, take_saved
+from visits.admin.searching import SearchOnceMixin
 from visits.admin.visit_layout import VisitPageLayoutMixin
 from visits.admin.visit_parts import (
     ChecklistInline,
@@ -131,6 +132,7 @@ def save_checklist(formset, visit: Visit, by) -> None:
 
 @admin.register(Visit)
 class VisitAdmin(
+    SearchOnceMixin,
     MoveVisitMixin,
     UpcomingFirstMixin,
     VisitPageLayoutMixin,
