@@ -11,6 +11,7 @@ from visits.admin.history import DoorHistoryMixin
 from visits.admin.list_filters import UpcomingFirstMixin, VisitCountryFilter, VisitWhenFilter
 from visits.admin.moving import MoveVisitMixin
 from visits.admin.refusals import RefusableForm, shown_under
+from visits.admin.row_links import LinkOnceMixin
 from visits.admin.saving import record_formset, take_saved
 from visits.admin.searching import SearchOnceMixin
 from visits.admin.visit_layout import VisitPageLayoutMixin
@@ -133,6 +134,7 @@ def save_checklist(formset, visit: Visit, by) -> None:
 @admin.register(Visit)
 class VisitAdmin(
     SearchOnceMixin,
+    LinkOnceMixin,
     MoveVisitMixin,
     UpcomingFirstMixin,
     VisitPageLayoutMixin,
