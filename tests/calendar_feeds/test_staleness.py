@@ -44,6 +44,7 @@ def test_a_room_renamed_in_the_admin_reaches_feeds(admin_client, client):
         f"/admin/visits/venue/{venue.pk}/change/",
         {
             "name": "Salle Renommée",
+            "gender": "f",
             "building": venue.building,
             "capacity": "",
             "turnover_minutes": "30",

@@ -107,7 +107,7 @@ def test_lockout_page_speaks_french_in_the_staff_style(reader):
     assert '<html lang="fr">' in response.text
     assert "Connexion suspendue" in response.text
     assert "15\u00a0minutes" in response.text
-    assert '<header class="site"><strong>Service du protocole</strong>' in response.text
+    assert '<strong class="staff-nav-brand">Service du protocole</strong>' in response.text
 
 
 def test_failures_for_one_account_at_one_address_leave_other_addresses_and_accounts_free(

@@ -52,8 +52,11 @@ def test_preview_shows_old_and_new_times_and_writes_nothing(officer_client, visi
     assert page.status_code == 200
     text = page.content.decode()
     assert "Preview: the visit would start on" in text
-    assert f"<td>Tue {day(DAY)}, 10:00–11:00</td>" in text
-    assert f"<td><strong>Thu {day(DAY + timedelta(days=2))}, 10:00–11:00</strong></td>" in text
+    assert f'<td data-label="Currently">Tue {day(DAY)}, 10:00–11:00</td>' in text
+    assert (
+        f'<td data-label="After the move"><strong>Thu {day(DAY + timedelta(days=2))}, '
+        "10:00–11:00</strong></td>"
+    ) in text
     assert 'name="confirm"' in text
     assert snapshot() == before
 
