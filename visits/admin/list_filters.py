@@ -127,9 +127,11 @@ class VisitCountryFilter(admin.SimpleListFilter):
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
-        principals = VisitGuest.objects.filter(
-            role=DelegationRole.PRINCIPAL, visit__in=model_admin.get_queryset(request)
-        ).exclude(guest__country="")
+        principals = VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL)
+        visible = model_admin.get_queryset(request)
+        if visible.query.has_filters():  # else all visits: joining them would only cost
+            principals = principals.filter(visit__in=visible)
+        principals = principals.exclude(guest__country="")
         codes = principals.order_by().values_list("guest__country", flat=True).distinct()
         return country_choices(codes)
 
