@@ -5,6 +5,8 @@ embedded file-system broker, mail printed on the console. Production sets DEBUG 
 SECRET_KEY, DATABASE_URL, REDIS_URL and EMAIL_URL.
 """
 
+import os
+import secrets
 from datetime import timedelta
 from pathlib import Path
 
@@ -21,12 +23,34 @@ VAR_DIR = Path(env.str("VAR_DIR", default=str(BASE_DIR / "var")))
 
 DEBUG = env.bool("DEBUG", default=False)
 
-# A development key is only tolerated with DEBUG on; production must bring its own.
-SECRET_KEY = env.str("SECRET_KEY", default="") or (
-    "django-insecure-development-only-key" if DEBUG else ""
+
+def local_secret_key() -> str:
+    """The zero-setup mode's key (no DATABASE_URL: SQLite in VAR_DIR), made once and kept
+    beside the database, so that the server and `manage.py` commands share it with DEBUG on
+    or off."""
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        try:
+            with open(path, "x", encoding="ascii") as new_key:  # two first runs: one key
+                os.fchmod(new_key.fileno(), 0o600)
+                new_key.write(secrets.token_urlsafe(50))
+        except FileExistsError:
+            pass
+    return path.read_text(encoding="ascii").strip()
+
+
+# Production (a DATABASE_URL) brings its own key; a development key is tolerated with DEBUG on.
+SECRET_KEY = (
+    env.str("SECRET_KEY", default="")
+    or ("" if env.str("DATABASE_URL", default="") else local_secret_key())
+    or ("django-insecure-development-only-key" if DEBUG else "")
 )
 if not SECRET_KEY:
-    raise environ.ImproperlyConfigured("Set SECRET_KEY (or DEBUG=true for development).")
+    raise environ.ImproperlyConfigured(
+        "Set SECRET_KEY: a deployment with a DATABASE_URL brings its own "
+        "(or set DEBUG=true for development)."
+    )
 if not DEBUG and SECRET_KEY.startswith("change-me"):
     raise environ.ImproperlyConfigured("SECRET_KEY is still the example's placeholder.")
 
@@ -35,7 +59,7 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "protocol.admin_site.ProtocolAdminConfig",  # django.contrib.admin, index sorted by language
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -99,7 +123,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "staff:login"
-LOGIN_REDIRECT_URL = "staff:agenda_now"
+LOGIN_REDIRECT_URL = "staff:today"
 
 ROOT_URLCONF = "protocol.urls"
 WSGI_APPLICATION = "protocol.wsgi.application"
@@ -144,6 +168,8 @@ USE_I18N = True
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# 24-hour times in both languages (protocol/formats/).
+FORMAT_MODULE_PATH = "protocol.formats"
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
