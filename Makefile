@@ -46,10 +46,11 @@ run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: export PATH := $(CURDIR)/$(BIN):$(PATH)
 run: demo
 	@echo
-	@echo "  Protocol scheduler: http://127.0.0.1:$(PORT)/"
-	@echo "  Admin:              http://127.0.0.1:$(PORT)/admin/"
-	@echo "  Staff agenda:       http://127.0.0.1:$(PORT)/staff/agenda/"
-	@echo "  Public page:        http://127.0.0.1:$(PORT)/en/guests/ (French: /fr/invites/)"
+	@echo "  Public home:        http://127.0.0.1:$(PORT)/ (French: /fr/, English: /en/)"
+	@echo "  Staff workspace:    http://127.0.0.1:$(PORT)/staff/ (today, agenda, run-sheets)"
+	@echo "  Administration:     http://127.0.0.1:$(PORT)/admin/"
+	@echo "  API and its docs:   http://127.0.0.1:$(PORT)/api/v1/docs"
+	@echo "  Public calendar:    http://127.0.0.1:$(PORT)/calendars/public.ics"
 	@echo "  Login:              admin / $$DEMO_ADMIN_PASSWORD (as set when the demo data was first loaded)"
 	@echo "  Database:           $${DATABASE_URL:-SQLite in var/}; broker: $${REDIS_URL:-files in var/broker}"
 	@echo "  Links in feeds and e-mails: $$SITE_URL"
