@@ -246,6 +246,8 @@ def test_the_nav_marks_the_current_page_on_staff_pages_and_in_the_admin(officer)
     assert current_items(client.get(visits).content.decode()) == [(visits, "Visits")]
     guests = reverse("admin:visits_guest_changelist")
     assert current_items(client.get(guests + "add/").content.decode()) == [(guests, "Guests")]
+    engagements = reverse("admin:visits_engagement_changelist")
+    assert current_items(client.get(engagements).content.decode()) == [(visits, "Visits")]
     index = reverse("admin:index")
     assert current_items(client.get(index).content.decode()) == [(index, "Administration")]
 

@@ -25,8 +25,15 @@ STAFF_ITEMS = {
     "calendars": {"my_calendars"},
     "reminders": {"my_reminders"},
 }
-# Admin pages of these models belong to their item, the rest of the admin to Administration.
-ADMIN_MODELS = {"visits_visit": "visits", "visits_guest": "guests"}
+# Admin pages of these models (their lists, forms, history and past versions) belong to their
+# item, the rest of the admin to Administration.
+ADMIN_MODELS = {
+    "visits_visit": "visits",
+    "visits_engagement": "visits",
+    "visits_checklisttask": "visits",
+    "visits_guest": "guests",
+    "visits_honorarycitizenship": "guests",
+}
 
 
 def current_item(match) -> str | None:
@@ -36,8 +43,11 @@ def current_item(match) -> str | None:
     if match.namespace == "staff":
         return next((key for key, names in STAFF_ITEMS.items() if match.url_name in names), None)
     if match.namespace == "admin":
-        model = (match.url_name or "").rsplit("_", 1)[0]
-        return ADMIN_MODELS.get(model, "administration")
+        name = match.url_name or ""
+        return next(
+            (item for model, item in ADMIN_MODELS.items() if name.startswith(f"{model}_")),
+            "administration",
+        )
     return None
 
 
