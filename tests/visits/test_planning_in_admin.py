@@ -372,5 +372,5 @@ def test_history_reasons_are_shown_in_the_readers_language(officer_client, offic
     services.reschedule_engagement(engagement, by=officer, starts_at=at(10), ends_at=at(11))
     url = reverse("admin:visits_engagement_history", args=[engagement.pk])
     page = officer_client.get(url, HTTP_ACCEPT_LANGUAGE="fr").text
-    assert "Déplacée" in page and "Créée" in page
+    assert "Déplacée" in page and "Création" in page
     assert engagement.history.first().history_change_reason == "Rescheduled"  # as stored

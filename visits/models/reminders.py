@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from visits.models.text import validate_one_line, validate_text
 from visits.models.visibility import ReminderQuerySet
@@ -20,7 +21,7 @@ class ReminderStatus(models.TextChoices):
     SENDING = "sending", _("Sending")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("reminder", "Cancelled")  # « annulé », a reminder
 
 
 class Reminder(models.Model):
