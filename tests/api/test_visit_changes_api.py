@@ -303,3 +303,39 @@ def test_delegation_change_and_guest_rename_at_once_do_not_deadlock(officer, mon
     promote.join(timeout=30)
     rename.join(timeout=30)
     assert outcomes == {"promote": "ok", "rename": "ok"}
+
+
+def transition(api, visit, body):
+    url = reverse("api:move_visit", args=[visit.reference])
+    return api.post(url, body, content_type="application/json")
+
+
+def test_confirming_with_its_programme_confirms_the_tentative_engagements(api, visit):
+    tentative = EngagementFactory(visit=visit, status="tentative")
+    response = transition(api, visit, {"to": "confirmed", "confirm_programme": True})
+    assert response.status_code == 200, response.json()
+    assert response.json()["status"] == "confirmed"
+    assert Engagement.objects.get(pk=tentative.pk).status == "confirmed"
+
+
+def test_confirming_alone_leaves_the_programme_tentative(api, visit):
+    tentative = EngagementFactory(visit=visit, status="tentative")
+    assert transition(api, visit, {"to": "confirmed"}).status_code == 200
+    assert Engagement.objects.get(pk=tentative.pk).status == "tentative"
+
+
+def test_confirm_programme_with_another_move_is_400_naming_the_field(api, visit):
+    tentative = EngagementFactory(visit=visit, status="tentative")
+    response = transition(api, visit, {"to": "postponed", "confirm_programme": True})
+    assert response.status_code == 400
+    assert list(response.json()["fields"]) == ["confirm_programme"]
+    assert Visit.objects.get(pk=visit.pk).status == "approved"
+    assert Engagement.objects.get(pk=tentative.pk).status == "tentative"
+
+
+def test_confirming_a_visit_without_an_engagement_is_refused_naming_the_status(api):
+    empty = VisitFactory(starts_on=date(2027, 7, 6), status="approved")
+    response = transition(api, empty, {"to": "confirmed"})
+    assert response.status_code == 409
+    assert list(response.json()["fields"]) == ["status"]
+    assert Visit.objects.get(pk=empty.pk).status == "approved"

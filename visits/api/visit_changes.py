@@ -6,6 +6,7 @@ On the visits router: ninja answers a path from one router only, so a PATCH of
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Status
 
 from visits import services
@@ -15,6 +16,7 @@ from visits.api.versions import if_match
 from visits.api.visits import DelegateIn, VisitFields, get_visit, router, visit_fields
 from visits.models import Visit
 from visits.models.choices import VisitStatus
+from visits.services.errors import RuleBroken
 
 VisitChange = partial(VisitFields, "VisitChange")
 
@@ -28,6 +30,11 @@ class DelegationIn(InputSchema):
 class TransitionIn(InputSchema):
     to: VisitStatus = Field(description="The status to move to.")
     note: str = Field("", max_length=2_000, description="Why; kept in the visit's lifecycle.")
+    confirm_programme: bool = Field(
+        False,
+        description="With `to: confirmed`, confirm the visit's tentative engagements too, in "
+        "the same move (a clash refuses it all).",
+    )
 
 
 def visible_visit(request, reference: VisitReference) -> Visit:
@@ -70,8 +77,18 @@ def change_delegation(
     summary="Move a visit along its lifecycle (409 names the allowed moves)",
 )
 def move_visit(request, reference: VisitReference, payload: TransitionIn, response: HttpResponse):
+    if payload.confirm_programme and payload.to != VisitStatus.CONFIRMED:
+        raise RuleBroken(
+            {"confirm_programme": [_("The programme is confirmed with its visit only.")]}
+        )
     visit = visible_visit(request, reference)
-    services.move_visit(visit, payload.to, by=request.auth, note=payload.note)
+    services.move_visit(
+        visit,
+        payload.to,
+        by=request.auth,
+        note=payload.note,
+        confirm_programme=payload.confirm_programme,
+    )
     return get_visit(request, reference, response)
 
 
