@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.timezone import localtime
 
+from visits.admin.labels import name_the_controls
 from visits.localtime import aware_local_time
 
 
@@ -40,6 +41,8 @@ class LocalTimesMixin:
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         for name, field in form.base_fields.items():
-            if obj is not None and isinstance(field, LocalSplitDateTimeField):
-                field.kept = getattr(obj, name, None)
+            if isinstance(field, LocalSplitDateTimeField):
+                name_the_controls({name: field})  # one label for two inputs: name each
+                if obj is not None:
+                    field.kept = getattr(obj, name, None)
         return form

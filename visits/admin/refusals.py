@@ -18,6 +18,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 
+from visits.admin.labels import name_the_controls
 from visits.services.errors import RuleBroken
 
 REFUSAL = "refused_on_save"  # the request's attribute, for the second validation
@@ -66,6 +67,10 @@ class RefusableInlineFormSet(BaseInlineFormSet):
     """An inline's formset, which shows a refusal given to it above its rows."""
 
     refusal: list | None = None
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        name_the_controls(form.fields)  # a tabular row's labels are its columns' headers
 
     def full_clean(self):
         super().full_clean()
