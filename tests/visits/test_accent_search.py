@@ -108,9 +108,20 @@ def plan(queryset) -> str:
         return "\n".join(row[0] for row in cursor.fetchall())
 
 
+def trigram_indexes_made() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        return cursor.fetchone() is not None
+
+
 def test_the_searches_use_the_migration_trigram_indexes():
     """The SQL the lookups write is the indexes' expression: were it not (a cast, another
     function), PostgreSQL could not use them, even told to avoid sequential scans."""
+    if not trigram_indexes_made():  # a PostgreSQL without contrib: the throwaway server
+        message = "this PostgreSQL has no pg_trgm: 0017 made no index, search reads every row"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     assert "visits_guest_name_folded" in plan(Guest.objects.filter(name__matches="kovac"))
     visits = plan(Visit.objects.filter(pk__matches="kovac"))
     for index in ("visits_visit_occasion_fr_folded", "visits_guest_name_folded"):

@@ -1,4 +1,5 @@
-from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
+import unicodedata
+
 from django.db import migrations
 
 # unaccent() is STABLE (its dictionary could change), so no index may hold it: the wrappers
@@ -18,6 +19,66 @@ CREATE OR REPLACE FUNCTION public.visits_fold(text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
 AS $$ SELECT lower(public.{unaccent}('public.unaccent'::regdictionary, $1)) $$
 """
+
+
+# Without the unaccent extension (PostgreSQL built without contrib, such as the throwaway
+# server `make test` starts when none answers), the same folding as SQLite's (the Python `fold`
+# of visits/models/search.py) spelt in plain SQL for the Latin letters: replace() for the
+# letters that become two, translate() for the rest. Without pg_trgm, no index: search still
+# ignores accents, by reading every row.
+TWO_LETTERS = {
+    "æ": "ae",
+    "Æ": "ae",
+    "œ": "oe",
+    "Œ": "oe",
+    "ß": "ss",
+    "ẞ": "ss",
+    "þ": "th",
+    "Þ": "th",
+}
+OWN_LETTERS = {"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d"}
+OWN_LETTERS |= {"ħ": "h", "Ħ": "h", "ı": "i"}
+
+
+def folded_letters() -> tuple[str, str]:
+    """translate()'s two strings: each accented Latin letter and its bare lower-case one."""
+    sources, targets = [], []
+    for code in range(0xC0, 0x250):
+        letter = chr(code)
+        if letter in TWO_LETTERS:
+            continue
+        bare = (
+            OWN_LETTERS.get(letter)
+            or "".join(
+                c for c in unicodedata.normalize("NFKD", letter) if not unicodedata.combining(c)
+            ).lower()
+        )
+        if len(bare) == 1 and bare != letter:
+            sources.append(letter)
+            targets.append(bare)
+    return "".join(sources), "".join(targets)
+
+
+def portable_fold() -> str:
+    text = "$1"
+    for letter, bare in TWO_LETTERS.items():
+        text = f"replace({text}, '{letter}', '{bare}')"
+    sources, targets = folded_letters()
+    return f"""
+CREATE OR REPLACE FUNCTION public.visits_fold(text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+AS $$ SELECT lower(translate({text}, '{sources}', '{targets}')) $$
+"""
+
+
+def extension(schema_editor, name: str) -> bool:
+    """Creates the extension if this server has it; says whether it is there."""
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = %s", [name])
+        if cursor.fetchone() is None:
+            return False
+    schema_editor.execute(f"CREATE EXTENSION IF NOT EXISTS {name}")
+    return True
 
 
 def superuser(schema_editor) -> bool:
@@ -42,11 +103,15 @@ def index_name(table: str, column: str) -> str:
 def create_search(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    unaccent = "unaccent"
-    if superuser(schema_editor):
+    if not extension(schema_editor, "unaccent"):
+        schema_editor.execute(portable_fold())
+    elif superuser(schema_editor):
         schema_editor.execute(UNACCENT_C)
-        unaccent = "visits_unaccent"
-    schema_editor.execute(FOLD.format(unaccent=unaccent))
+        schema_editor.execute(FOLD.format(unaccent="visits_unaccent"))
+    else:
+        schema_editor.execute(FOLD.format(unaccent="unaccent"))
+    if not extension(schema_editor, "pg_trgm"):
+        return
     for table, columns in FOLDED.items():
         for column in columns:
             schema_editor.execute(
@@ -69,13 +134,9 @@ def drop_search(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    """Search ignores accents and case, served by trigram indexes (PostgreSQL only: the
-    extensions' operations do nothing on SQLite)."""
+    """Search ignores accents and case, served by trigram indexes (PostgreSQL only; SQLite
+    registers the function on each connection)."""
 
     dependencies = [("visits", "0016_office_unlocks_sign_ins")]
 
-    operations = [
-        UnaccentExtension(),
-        TrigramExtension(),
-        migrations.RunPython(create_search, drop_search),
-    ]
+    operations = [migrations.RunPython(create_search, drop_search)]
