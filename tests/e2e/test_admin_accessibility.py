@@ -5,8 +5,8 @@ templates and styles (Django's admin is checked as this project dresses it)."""
 import pytest
 from django.urls import reverse
 
+from tests.e2e.axe import axe_violations
 from tests.e2e.test_admin_pages import LANGUAGES, laptop, office  # noqa: F401 (fixtures)
-from tests.e2e.test_staff_pages import axe_violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -37,7 +37,6 @@ def test_admin_pages_meet_wcag_21_aa(laptop, live_server, office, axe_script, la
     found = {}
     for name, url in admin_pages(office).items():
         assert page.goto(live_server.url + url).status == 200, name
-        page.wait_for_load_state("networkidle")
         violations = axe_violations(page, axe_script, exclude=SELECT2)
         if violations:
             found[name] = violations

@@ -11,7 +11,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from tests.conftest import user_in
-from tests.e2e.test_public_pages import PHONE, SCREENSHOTS, WCAG_21_AA, received
+from tests.e2e.axe import axe_violations
+from tests.e2e.test_public_pages import PHONE, SCREENSHOTS, received
 from tests.visits.test_today import mine, office_work
 from visits.roles import STAFF
 
@@ -73,18 +74,6 @@ def the_record():
 def session_of(client, user):
     client.force_login(user)
     return client.cookies[settings.SESSION_COOKIE_NAME].value
-
-
-def axe_violations(page, axe_script):
-    page.add_script_tag(path=axe_script)
-    results = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
-    )
-    return [
-        f"{violation['id']} ({violation['impact']}): {node['target']} {node['failureSummary']}"
-        for violation in results["violations"]
-        for node in violation["nodes"]
-    ]
 
 
 def looked_at(page, name, axe_script):

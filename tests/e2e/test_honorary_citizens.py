@@ -10,7 +10,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from tests.e2e.test_public_pages import LANGUAGES, PHONE, SCREENSHOTS, WCAG_21_AA
+from tests.e2e.axe import axe_violations
+from tests.e2e.test_public_pages import LANGUAGES, PHONE, SCREENSHOTS
 from tests.factories import (
     EngagementFactory,
     GuestFactory,
@@ -75,18 +76,6 @@ def address(live_server, language):
         return live_server.url + reverse("public:honorary_citizens")
 
 
-def violations(page, axe_script) -> list[str]:
-    page.add_script_tag(path=axe_script)
-    results = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
-    )
-    return [
-        f"{violation['id']} ({violation['impact']}): {node['target']} {node['failureSummary']}"
-        for violation in results["violations"]
-        for node in violation["nodes"]
-    ]
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_honorary_citizens_on_a_desktop_and_a_phone(
     anonymous_browser, axe_script, live_server, honours, language
@@ -99,7 +88,7 @@ def test_honorary_citizens_on_a_desktop_and_a_phone(
     assert page.locator("td[lang]").count() == (1 if language == "en" else 0)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"honorary-citizens-{language}.png", full_page=True)
-    assert violations(page, axe_script) == []
+    assert axe_violations(page, axe_script) == []
 
     page.set_viewport_size(PHONE)
     page.screenshot(path=SCREENSHOTS / f"honorary-citizens-{language}-phone.png", full_page=True)
@@ -110,5 +99,5 @@ def test_honorary_citizens_on_a_desktop_and_a_phone(
         "cell => getComputedStyle(cell, '::before').content"
     )
     assert label.strip('"') in ("Voted", "Votée", "Voté")
-    assert violations(page, axe_script) == []
+    assert axe_violations(page, axe_script) == []
     assert errors == []

@@ -13,6 +13,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from tests.e2e.axe import axe_violations
 from tests.factories import (
     EngagementFactory,
     GuestFactory,
@@ -29,7 +30,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artefacts" / "screenshots"
 LANGUAGES = ["en", "fr"]
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @dataclass(frozen=True)
@@ -203,16 +203,7 @@ def test_public_page_meets_wcag_21_aa(
     page, errors = anonymous_browser(language, bypass_csp=True)
     url = address(live_server, public_page, language, record)
     page.goto(url)
-    page.add_script_tag(path=axe_script)
-    results = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
-    )
-    violations = [
-        f"{violation['id']} ({violation['impact']}): {node['target']} {node['failureSummary']}"
-        for violation in results["violations"]
-        for node in violation["nodes"]
-    ]
-    assert violations == []
+    assert axe_violations(page, axe_script) == []
     assert unexpected(errors, public_page, url) == []
 
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from calendar_feeds.models import Subscription
 from tests.conftest import user_in
+from tests.e2e.axe import axe_violations
 from tests.factories import (
     EngagementFactory,
     GuestFactory,
@@ -36,7 +37,6 @@ DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artefacts" / "screenshots"
 LANGUAGES = ["en", "fr"]
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 A4_PORTRAIT, A4_LANDSCAPE = (595, 842), (842, 595)  # in points, as a PDF's MediaBox says
 # What reaches past a phone's width, to name in a failure.
 STICKING_OUT = """() => [...document.querySelectorAll("body *")]
@@ -173,20 +173,6 @@ def staff_tab(live_server, shared_chromium, client):
     yield open_tab
     for context in contexts:
         context.close()
-
-
-def axe_violations(page, axe_script, exclude=()):
-    page.evaluate(axe_script.read_text() + "\n;0")  # outside the page's policy; see above
-    results = page.evaluate(
-        "([tags, exclude]) => axe.run({exclude: exclude.map(s => [s])},"
-        " {runOnly: {type: 'tag', values: tags}})",
-        [WCAG_21_AA, list(exclude)],
-    )
-    return [
-        f"{violation['id']} ({violation['impact']}): {node['target']} {node['failureSummary']}"
-        for violation in results["violations"]
-        for node in violation["nodes"]
-    ]
 
 
 def check_both_widths(page, axe_script, name, language, heading):
