@@ -19,6 +19,7 @@ from tests.visits.leak_histories import (
 )
 from tests.visits.leak_world import (
     BUSY_BLOCK,
+    EXAMPLES,
     FEED_SCOPES,
     PROPERTY,
     feed_addresses,
@@ -107,7 +108,7 @@ CANCELLED_UNDER_EMBARGO = HistorySpec(
 )
 
 
-@settings(PROPERTY, max_examples=50)
+@settings(PROPERTY, max_examples=2 * EXAMPLES)
 @given(specs=histories)
 @example(specs=[CANCELLED_UNDER_EMBARGO])
 def test_a_withdrawn_visit_stays_in_public_feeds_only_if_the_public_saw_it(world, specs):
