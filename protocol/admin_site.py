@@ -5,17 +5,16 @@ after "Visites" and accented or capitalised names fell out of place. Here the na
 compared as a dictionary does: accents and case are ignored, then they break ties.
 """
 
-import unicodedata
-
 from django.contrib.admin import AdminSite
 from django.contrib.admin.apps import AdminConfig
 
 
 def dictionary_order(name: str) -> tuple[str, str]:
     """Primary key without accents or case ("Élu" beside "elu"), then the name itself."""
-    decomposed = unicodedata.normalize("NFKD", str(name))
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return letters.casefold(), str(name)
+    # The search's folding; imported here, since this module loads before the apps do.
+    from visits.models.search import fold
+
+    return fold(str(name)), str(name)
 
 
 class ProtocolAdminSite(AdminSite):
