@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import GuestFactory, VisitFactory
+from visits.models import Visit
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +56,9 @@ def test_visit_country_filter_leaves_out_visits_the_reader_may_not_see(
     assert country_codes(client.get(VISITS, {"when": "all"})) == ["BR"]
     client.force_login(cleared_officer)
     assert country_codes(client.get(VISITS, {"when": "all"})) == ["BR", "JP"]
+
+
+def test_any_of_reads_exactly_the_given_keys():
+    first, _second, third = VisitFactory(), VisitFactory(), VisitFactory()
+    assert set(Visit.objects.filter(pk__any_of=[first.pk, third.pk])) == {first, third}
+    assert list(Visit.objects.filter(pk__any_of=[])) == []

@@ -15,6 +15,7 @@ new connection. Two lookups render it:
 
 import unicodedata
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import CharField, Lookup, Q, TextField
 
 FOLD = "visits_fold"
@@ -93,6 +94,26 @@ class MatchesAcross(Lookup):
         return f"{lhs} IN {sql}", [*lhs_params, *params]
 
 
+class AnyOf(Lookup):
+    """`pk__any_of=[keys]`: `pk IN (...)` as one array parameter on PostgreSQL.
+
+    A search's keys are read once and filter the list's later queries (its page, count and
+    date hierarchy); a few hundred keys as that many parameters cost more to write, send
+    and parse than the queries take to run."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        keys = list(self.rhs)
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(%s)", [*params, keys]
+        if not keys:
+            raise EmptyResultSet
+        return f"{lhs} IN ({', '.join(['%s'] * len(keys))})", [*params, *keys]
+
+
 # What `pk__matches` looks in, per model; each path ends on a column that 0017 indexes.
 SEARCHED = {
     "visits.Visit": ["reference", "occasion_fr", "occasion_en", "notes", "guests__name"],
@@ -114,3 +135,4 @@ def register_lookups():
     TextField.register_lookup(Matches)
     for label in SEARCHED:
         apps.get_model(label)._meta.pk.register_lookup(MatchesAcross)
+        apps.get_model(label)._meta.pk.register_lookup(AnyOf)
