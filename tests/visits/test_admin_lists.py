@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import PARIS, EngagementFactory, GuestFactory, VisitFactory
+from visits.models import VisitGuest
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +83,7 @@ def test_engagement_list_reads_the_guests_in_one_query(
     for number in range(rows):
         visit = VisitFactory(principal=GuestFactory(name=f"Guest {number}"))
         EngagementFactory(visit=visit)
-    with django_assert_num_queries(14):  # as tests/visits/test_admin.py counts it
+    with django_assert_num_queries(13):  # as tests/visits/test_admin.py counts it
         page = officer_client.get(ENGAGEMENTS).text
     assert page.count('<td class="field-guests">Guest ') == rows
 
@@ -120,3 +121,17 @@ def test_visit_country_filter_is_the_principal_guests_countries(officer_client):
     assert listed(response) == [roman]
     country = list_filter(response, "country")
     assert [code for code, _name in country.lookup_choices] == ["BR", "IT"]
+
+
+def test_visit_and_engagement_lists_name_the_principal_guests_in_the_delegations_order(
+    officer_client,
+):
+    visit = VisitFactory(principal=GuestFactory(name="Second Guest"))
+    VisitGuest.objects.filter(visit=visit).update(position=2)
+    VisitGuest.objects.create(visit=visit, guest=GuestFactory(name="First Guest"), position=1)
+    VisitGuest.objects.create(visit=visit, guest=GuestFactory(name="An Adviser"), role="adviser")
+    EngagementFactory(visit=visit)
+    visits = officer_client.get(reverse("admin:visits_visit_changelist")).text
+    assert '<td class="field-principal_guests">First Guest, Second Guest</td>' in visits
+    engagements = officer_client.get(ENGAGEMENTS).text
+    assert '<td class="field-guests">First Guest, Second Guest</td>' in engagements

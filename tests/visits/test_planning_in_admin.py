@@ -299,8 +299,8 @@ def test_visit_page_query_count_does_not_grow_with_its_programme(
     url = reverse("admin:visits_visit_change", args=[visit.pk])
     officer_client.get(url)  # warms the content type cache
     # With its checklist (7 tasks whatever the programme: the tasks, and the staff to assign
-    # them, counted and read once for every row) and the followers with their choices: 5 of 20.
-    with django_assert_num_queries(20):
+    # them, counted and read once for every row) and the followers with their choices: 5 of 19.
+    with django_assert_num_queries(19):
         page = officer_client.get(url).text
     assert page.count('<td class="field-title">') == count
 

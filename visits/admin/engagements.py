@@ -14,7 +14,7 @@ from visits.admin.list_filters import EngagementWhenFilter, UpcomingFirstMixin
 from visits.admin.refusals import RefusableForm
 from visits.admin.saving import take_saved
 from visits.models import Engagement, Visit
-from visits.models.visits import with_principal_guests
+from visits.models.visits import principal_names
 from visits.roles import staff_members
 from visits.services import RuleBroken, cancel_engagement, confirm_engagement, engagements
 
@@ -65,12 +65,12 @@ class EngagementForm(RefusableForm):
 
 
 class EngagementChangeList(ChangeList):
-    """The list's rows with their visit's principal guests, read in one query for the page
-    (the guests' column); a single engagement's page does not need them."""
+    """The list's rows with their visit's principal guests' names (the guests' column), in
+    the page's own query; a single engagement's page does not need them."""
 
     def get_queryset(self, request, exclude_parameters=None):
         queryset = super().get_queryset(request, exclude_parameters)
-        return queryset.prefetch_related(with_principal_guests("visit__participants"))
+        return queryset.annotate(principal_names=principal_names("visit"))
 
 
 @admin.register(Engagement)
@@ -172,7 +172,7 @@ class EngagementAdmin(
 
     @admin.display(description=_("principal guests"))
     def guests(self, engagement):
-        return ", ".join(p.guest.name for p in engagement.visit.principal_participants)
+        return engagement.principal_names or ""
 
     @admin.display(description=_("date and time"), ordering="starts_at")
     def when(self, engagement):

@@ -23,7 +23,7 @@ from visits.admin.visit_parts import (
 )
 from visits.models import Visit
 from visits.models.choices import VisitStatus
-from visits.models.visits import with_principal_guests
+from visits.models.visits import principal_names
 from visits.roles import protocol_officers, staff_members
 from visits.services import (
     TransitionRefused,
@@ -310,7 +310,7 @@ class VisitAdmin(
         )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related(with_principal_guests())
+        return super().get_queryset(request).annotate(principal_names=principal_names())
 
     @admin.display(description=_("occasion"), ordering="occasion_fr")
     def occasion(self, visit):
@@ -318,4 +318,4 @@ class VisitAdmin(
 
     @admin.display(description=_("principal guests"))
     def principal_guests(self, visit):
-        return ", ".join(p.guest.name for p in visit.principal_participants)
+        return visit.principal_names or ""
