@@ -2,19 +2,21 @@
 (a list opened as is shows them, soonest first; a search or another filter looks at all time),
 and countries offered only when a guest comes from there."""
 
+import functools
 import unicodedata
 from datetime import datetime, time
 
 from django.contrib import admin
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
 from visits.models import VisitGuest
 from visits.models.choices import DelegationRole
+from visits.queries.guests import principal_countries
 
 UPCOMING, PAST, ALL = "upcoming", "past", "all"
 # What a list opened as is may carry: its sorting and its page.
@@ -95,10 +97,17 @@ class UpcomingFirstMixin:
         return [F(self.date_field).desc(), "-pk"]
 
 
-def country_choices(codes) -> list[tuple[str, str]]:
+def country_choices(codes) -> tuple[tuple[str, str], ...]:
     """(code, name) sorted by the name in the language shown, accents aside."""
-    named = [(code, str(countries.name(code))) for code in set(codes) if code]
-    return sorted(named, key=lambda pair: plain(pair[1]))
+    return sorted_countries(frozenset(codes), translation.get_language())
+
+
+@functools.lru_cache(maxsize=64)
+def sorted_countries(codes: frozenset, language: str) -> tuple[tuple[str, str], ...]:
+    """Kept: the same few codes on every page of a list, in the language active (`language`
+    is the key)."""
+    named = [(code, str(countries.name(code))) for code in codes if code]
+    return tuple(sorted(named, key=lambda pair: plain(pair[1])))
 
 
 def plain(text: str) -> str:
@@ -127,13 +136,7 @@ class VisitCountryFilter(admin.SimpleListFilter):
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
-        principals = VisitGuest.objects.filter(role=DelegationRole.PRINCIPAL)
-        visible = model_admin.get_queryset(request)
-        if visible.query.has_filters():  # else all visits: joining them would only cost
-            principals = principals.filter(visit__in=visible)
-        principals = principals.exclude(guest__country="")
-        codes = principals.order_by().values_list("guest__country", flat=True).distinct()
-        return country_choices(codes)
+        return country_choices(principal_countries(model_admin.get_queryset(request)))
 
     def queryset(self, request, queryset):
         if not self.value():

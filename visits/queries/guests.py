@@ -2,12 +2,14 @@
 may know it: the principal guests of past visits the door lets anyone see, newest first (the
 API's public list, the public pages and their open data)."""
 
+from django.db import connection
 from django.db.models import Count, Prefetch, Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from visits.models import Engagement, Guest, Visit
-from visits.models.choices import LIVE_ENGAGEMENT_STATUSES
+from visits.models import Engagement, Guest, Visit, VisitGuest
+from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, DelegationRole
 from visits.models.visits import principal_participations
 
 
@@ -101,3 +103,28 @@ def tally(participants) -> list[tuple[int, str, int]]:
         .annotate(count=Count("pk"))
         .values_list("year", "guest__category", "count")
     )
+
+
+# The countries first (an index-only scan of the guests' country), then for each, whether one
+# principal guest from it is in a visit the viewer sees: an indexed probe that stops at the
+# first. Joining every delegation row to its guest and then keeping distinct countries reads
+# the two tables whole (2 ms against 1 at 20 years; 3.4 against 1.9 for a restricted viewer).
+PRINCIPAL_COUNTRIES = """
+SELECT countries.country
+FROM (SELECT DISTINCT country FROM visits_guest WHERE country <> '') AS countries
+WHERE EXISTS ({principals})
+"""  # noqa: S608 (the inner query is the ORM's, with its parameters)
+
+
+def principal_countries(visible_visits) -> list[str]:
+    """The country codes of the principal guests of `visible_visits` (the door's visits of
+    one viewer): what the visits list may be filtered by."""
+    principals = VisitGuest.objects.filter(
+        role=DelegationRole.PRINCIPAL, guest__country=RawSQL('"countries"."country"', ())
+    )
+    if visible_visits.query.has_filters():  # else all visits: joining them would only cost
+        principals = principals.filter(visit__in=visible_visits)
+    sql, params = principals.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(PRINCIPAL_COUNTRIES.format(principals=sql), params)
+        return [code for (code,) in cursor.fetchall()]
