@@ -1,15 +1,19 @@
 """Every list of the admin writes, through visits/admin/row_writer.py, the rows Django's
-`items_for_result` writes, character for character, in both languages."""
+`items_for_result` writes, character for character, in both languages; the date hierarchy
+read in one query (visits/admin/date_drill.py) offers what Django's offers."""
+
+from datetime import date
 
 import pytest
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.contrib.admin.templatetags.admin_list import results
+from django.contrib.admin.templatetags.admin_list import date_hierarchy, results
 from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 from django.utils import translation
 
 from tests.factories import EngagementFactory, GuestFactory, VisitFactory
+from visits.admin.date_drill import drill
 from visits.admin.row_writer import NotWritten, write_rows
 from visits.demo.seed import seed_demo
 from visits.models import Visit
@@ -86,3 +90,40 @@ def test_visits_page_shows_the_written_rows(client, superuser):
         '<td class="field-occasion">Dîner « R&amp;D » &lt;b&gt;partenaires&lt;/b&gt;</td>'
         '<td class="field-principal_guests">O&#x27;Brien &amp; &lt;Sons&gt;</td>'
     ) in page
+
+
+# Opened as is (years), searched down to one year (its months) and to one month (its days),
+# a year chosen, a month chosen, and nothing found.
+DRILLS = [{"when": "all"}, {"when": "all", "q": "brien"}, {"when": "all", "q": "Felipe"}]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_drilled_date_hierarchy_is_djangos(superuser, language, django_assert_max_num_queries):
+    visits = admin.site._registry[Visit]
+    for month in (3, 5):  # one year, two months: the months are offered
+        VisitFactory(principal=GuestFactory(name="Zanele Mbeki"), starts_on=date(2031, month, 1))
+    brien = Visit.objects.get(occasion_en__startswith="Dinner for")
+    year, month = brien.starts_on.year, brien.starts_on.month
+    queries = [
+        *DRILLS,
+        {"when": "all", "starts_on__year": year},
+        {"when": "all", "starts_on__year": year, "starts_on__month": month},
+        {"when": "all", "q": "nobody at all"},
+        {"when": "all", "q": "zanele"},
+    ]
+    with translation.override(language):
+        for query in queries:
+            request = RequestFactory().get("/", query)
+            request.user = superuser
+            cl = visits.get_changelist_instance(request)
+            assert drill(cl) == date_hierarchy(cl), query
+            if query.get("q") == "zanele":
+                assert [c["link"] for c in drill(cl)["choices"]] == [
+                    f"?q=zanele&starts_on__month={m}&starts_on__year=2031&when=all" for m in (3, 5)
+                ]
+    request = RequestFactory().get("/", {"when": "all"})
+    request.user = superuser
+    cl = visits.get_changelist_instance(request)
+    with django_assert_max_num_queries(1):
+        years = drill(cl)["choices"]
+    assert len(years) > 5  # the demo's years: the case that used to take two queries
