@@ -3,8 +3,8 @@
 Opened without a date chosen, Django's `date_hierarchy` reads the first and last dates, then
 the years (or, all in one year, the months): two queries and a quarter of a searched visits
 list's time. The distinct months give both answers at once. The context is Django's, key for
-key (tests/visits/test_admin_row_writer.py compares them); a date chosen, a date-time field,
-or everything in one month (Django then shows the days) is left to Django's own tag.
+key (tests/visits/test_admin_row_writer.py compares them); a date chosen or a date-time field
+is left to Django's own tag.
 """
 
 from django.contrib.admin.templatetags.admin_list import date_hierarchy
@@ -25,11 +25,26 @@ def drill(cl) -> dict | None:
         return date_hierarchy(cl)
     months = list(cl.queryset.dates(name, "month"))
     years = sorted({month.year for month in months})
-    if len(months) == 1:
-        return date_hierarchy(cl)  # the days of that month
 
     def link(filters):
         return cl.get_query_string(filters, [f"{name}__"])
+
+    if len(months) == 1:  # the days of that month
+        year, month = months[0].year, months[0].month
+        days = cl.queryset.dates(name, "day")
+        return {
+            "show": True,
+            "back": {"link": link({f"{name}__year": year}), "title": str(year)},
+            "choices": [
+                {
+                    "link": link(
+                        {f"{name}__year": year, f"{name}__month": month, f"{name}__day": day.day}
+                    ),
+                    "title": capfirst(formats.date_format(day, "MONTH_DAY_FORMAT")),
+                }
+                for day in days
+            ],
+        }
 
     if len(years) == 1:
         year = str(years[0])
