@@ -1,6 +1,7 @@
 """Words a person reads: French agreement and typography, English labels, the admin index in
 the reader's alphabetical order."""
 
+import json
 import re
 from pathlib import Path
 
@@ -163,7 +164,7 @@ def test_admin_labels_in_english_read_as_sentences(admin_client, db):
     assert "followed by" not in text.lower() and "Guest of the visit" not in text
     # The selector's "Available …" / "Chosen …" headings are made of the field's name.
     assert 'data-field-name="followers"' in text
-    assert "Add another Delegation member" in text
+    assert "Add a delegation member" in text and "Add another Delegation" not in text
     assert str(Visit._meta.get_field("followers").verbose_name) == "followers"
 
 
@@ -227,3 +228,35 @@ def test_admin_lists_and_forms_label_with_a_capital_in_english(admin_client):
                 lowercase[name] = found
     assert {"Reference", "Status", "Name", "Grammatical gender"} <= set(read), read
     assert lowercase == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "list_title", "new_title", "record_title", "add_member"),
+    [
+        ("fr", "Visites", "Nouvelle visite", "Visite", "Ajouter un membre de la délégation"),
+        ("en", "Visits", "New visit", "Visit", "Add a delegation member"),
+    ],
+)
+def test_admin_titles_a_list_by_its_plural_and_a_new_record_in_its_own_words(
+    admin_client, language, list_title, new_title, record_title, add_member
+):
+    """Not Django's « Sélectionnez l’objet visite à changer », « Ajout de visite » and
+    « Ajouter un objet Membre de la délégation supplémentaire »."""
+    visit = VisitFactory(principal=GuestFactory())
+    pages = {
+        "list": reverse("admin:visits_visit_changelist"),
+        "new": reverse("admin:visits_visit_add"),
+        "record": reverse("admin:visits_visit_change", args=[visit.pk]),
+    }
+    text = {
+        name: admin_client.get(url, HTTP_ACCEPT_LANGUAGE=language).text
+        for name, url in pages.items()
+    }
+    assert f"<h1>{list_title}</h1>" in text["list"]
+    assert f"<h1>{new_title}</h1>" in text["new"]
+    assert json.dumps(add_member)[1:-1] in text["new"]  # in the inline's data, as JSON
+    assert re.search(rf'class="addlink">\s*{new_title}\s*</a>', text["list"])
+    assert f"<h1>{record_title}</h1>" in text["record"]
+    assert f"<title>{visit} | {record_title} |" in text["record"]
+    stock = ["l’objet visite", "Ajout de visite", "un objet Membre", "Select visit", "Add visit"]
+    assert [s for page in text.values() for s in stock if s in page] == []

@@ -15,6 +15,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.shortcuts import redirect
 
 from visits.admin.refusals import RefusableInlineFormSet, RefusalsShown
+from visits.admin.titles import TitledAdminMixin
 
 
 def parses(field, value) -> bool:
@@ -63,7 +64,7 @@ class VisibleLinksMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class DoorModelAdmin(RefusalsShown, VisibleLinksMixin, admin.ModelAdmin):
+class DoorModelAdmin(TitledAdminMixin, RefusalsShown, VisibleLinksMixin, admin.ModelAdmin):
     """Lists, change pages and autocomplete show only what the user may see; a service's
     refusal of a save is shown on the page (visits.admin.refusals)."""
 

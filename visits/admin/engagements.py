@@ -78,6 +78,7 @@ class EngagementAdmin(
     UpcomingFirstMixin, LocalTimesMixin, DeletionRuleMixin, DoorHistoryMixin, DoorModelAdmin
 ):
     form = EngagementForm
+    add_title = _("New engagement")
     date_field = "starts_at"  # from today on, soonest first
     list_display = ["title", "guests", "visit_reference", "kind", "when", "venue", "status"]
     list_filter = [

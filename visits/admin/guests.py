@@ -9,6 +9,7 @@ from visits.models import Guest
 
 @admin.register(Guest)
 class GuestAdmin(ThroughDirectory, DoorModelAdmin):
+    add_title = _("New guest")
     list_display = ["name", "kind", "category", "title", "country_name", "city", "deceased"]
     list_filter = ["kind", "category", "gender", "deceased", GuestCountryFilter]
     search_fields = [

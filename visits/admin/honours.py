@@ -10,6 +10,7 @@ from visits.services import honours
 
 @admin.register(HonoraryCitizenship)
 class HonoraryCitizenshipAdmin(DeletionRuleMixin, DoorModelAdmin):
+    add_title = _("New honorary citizenship")
     """Written through `visits.services.honours`, as the API writes honours: the status only
     moves forward, the ceremony is an honorary citizenship one, a vote is never deleted."""
 

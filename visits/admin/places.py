@@ -10,6 +10,7 @@ from visits.models import Engagement, Host, Venue
 
 @admin.register(Venue)
 class VenueAdmin(ThroughDirectory, DoorModelAdmin):
+    add_title = _("New venue")
     list_display = ["name", "building", "capacity", "turnover_minutes", "is_active"]
     list_filter = ["is_active", "building"]
     search_fields = ["name__matches", "building__matches", "notes__matches"]
@@ -26,6 +27,7 @@ class VenueAdmin(ThroughDirectory, DoorModelAdmin):
 
 @admin.register(Host)
 class HostAdmin(ThroughDirectory, DoorModelAdmin):
+    add_title = _("New host")
     list_display = ["name", "office", "precedence", "user", "is_active"]
     list_filter = ["is_active"]
     list_select_related = ["user"]

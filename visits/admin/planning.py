@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from visits.admin.door import DoorModelAdmin
+from visits.admin.titles import TitledAdminMixin
 from visits.models import ChecklistTemplate, ChecklistTemplateTask, Reminder, StaffProfile
 from visits.services import dispatch
 from visits.services.reminders import replan_for
@@ -14,6 +15,7 @@ from visits.services.reminders import replan_for
 
 @admin.register(Reminder)
 class ReminderAdmin(DoorModelAdmin):
+    add_title = _("New reminder")
     list_display = ["due_at", "kind", "recipient", "engagement", "task", "status", "attempts"]
     list_filter = ["status", "kind", ("due_at", admin.DateFieldListFilter)]
     list_select_related = ["recipient", "engagement", "task"]
@@ -60,13 +62,16 @@ class ReminderAdmin(DoorModelAdmin):
 
 class ChecklistTemplateTaskInline(admin.TabularInline):
     model = ChecklistTemplateTask
+    add_text = _("Add a task")
     extra = 1
     fields = ["days_from_visit", "title_fr", "title_en"]
 
 
 @admin.register(ChecklistTemplate)
-class ChecklistTemplateAdmin(admin.ModelAdmin):
+class ChecklistTemplateAdmin(TitledAdminMixin, admin.ModelAdmin):
     """New visits get their kind's tasks; visits planned already keep theirs."""
+
+    add_title = _("New checklist template")
 
     list_display = ["visit_kind"]
     inlines = [ChecklistTemplateTaskInline]

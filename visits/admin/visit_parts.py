@@ -28,6 +28,7 @@ class DelegationFormSet(RefusableInlineFormSet):
 class VisitGuestInline(DoorTabularInline):
     model = VisitGuest
     formset = DelegationFormSet
+    add_text = _("Add a delegation member")
     extra = 1
     autocomplete_fields = ["guest"]
     fields = ["guest", "role", "position"]
@@ -70,6 +71,7 @@ class ChecklistInline(DoorTabularInline):
     """The retro-planning: deadlines follow the visit's first day; assign and tick off here."""
 
     model = ChecklistTask
+    add_text = _("Add a task")
     extra = 0
     fields = ["due_on", "title_fr", "title_en", "days_from_visit", "assignee", "done_at"]
     readonly_fields = ["due_on"]

@@ -167,6 +167,7 @@ class VisitAdmin(
     DoorModelAdmin,
 ):
     form = VisitForm
+    add_title = _("New visit")
     date_field = "starts_on"  # the coming visits first, soonest first
     snapshot_leaves_out = ("move_note", "confirm_programme", "programme_links")
     list_display = [
