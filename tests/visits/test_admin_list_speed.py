@@ -2,6 +2,8 @@
 a search's matches are read once, each row's link keeps the list's filters, the country filter
 offers only the countries of the visits the reader may see."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -30,7 +32,8 @@ def test_searched_visit_list_query_count_does_not_grow_with_rows(
     for number in range(rows):
         VisitFactory(principal=GuestFactory(name=f"Kovač {number}"))
     VisitFactory(principal=GuestFactory(name="Someone Else"))
-    with django_assert_num_queries(14):  # the matches' keys once, then the page as unsearched
+    # The matches' keys once (their number is the count), then the page as unsearched.
+    with django_assert_num_queries(12):
         response = officer_client.get(VISITS, {"q": "kovac"})
     assert len(listed(response)) == rows
 
@@ -62,3 +65,18 @@ def test_any_of_reads_exactly_the_given_keys():
     first, _second, third = VisitFactory(), VisitFactory(), VisitFactory()
     assert set(Visit.objects.filter(pk__any_of=[first.pk, third.pk])) == {first, third}
     assert list(Visit.objects.filter(pk__any_of=[])) == []
+
+
+def test_searched_visit_list_counts_and_pages_its_matches(officer_client, monkeypatch):
+    from django.contrib import admin
+
+    monkeypatch.setattr(admin.site._registry[Visit], "list_per_page", 2)
+    for number in range(3):
+        VisitFactory(principal=GuestFactory(name=f"Kovač {number}"))
+    VisitFactory(principal=GuestFactory(name="Someone Else"))
+    first = officer_client.get(VISITS, {"q": "kovac"})
+    second = officer_client.get(VISITS, {"q": "kovac", "p": 2})
+    assert first.context["cl"].result_count == 3
+    assert re.search(r"\b3 (results|résultats)\b", first.text)  # the search box says so
+    assert len(listed(first)) == 2 and len(listed(second)) == 1
+    assert not set(listed(first)) & set(listed(second))
