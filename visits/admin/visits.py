@@ -188,11 +188,13 @@ class VisitAdmin(
         VisitCountryFilter,
         "request_channel",
         "hosts",
-        ("starts_on", admin.DateFieldListFilter),
-    ]
+    ]  # dates: the period above and the date hierarchy (years, months, days)
     list_select_related = ["lead_officer"]
     search_fields = ["pk__matches"]  # reference, occasions, notes, guests: models/search.py
     date_hierarchy = "starts_on"
+    # "12 results (Show all)", not "(5,815 total)": a count of every visit on each filtered
+    # or searched page, for a number nobody works from.
+    show_full_result_count = False
     autocomplete_fields = ["hosts"]
     readonly_fields = ["reference", "created_at", "updated_at", "programme_links"]
     inlines = [VisitGuestInline, EngagementInline, ChecklistInline, TransitionInline]
