@@ -4,9 +4,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from visits.demo.programmes import visit_plan
 from visits.demo.seed import seed_demo
 from visits.demo.synthetic import add_synthetic_history
 from visits.models import Engagement, Guest, HonoraryCitizenship, Venue, Visit, VisitGuest
+from visits.models.choices import GrammaticalGender, GuestCategory, GuestKind
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +136,33 @@ def test_demo_data_never_double_books_a_room_or_a_host(today):
     seed_demo(admin_password="x", synthetic_years=2, today=today)
     assert Visit.objects.filter(starts_on__gt=today).count() >= 10
     assert (overlapping_pairs("venue"), overlapping_pairs("host")) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("guest", "french", "english"),
+    [
+        ({"name": "Amina Rossi"}, "Visite d'État d'Amina Rossi", "State visit of Amina Rossi"),
+        ({"name": "Émile Okafor"}, "Visite d'État d'Émile Okafor", "State visit of Émile Okafor"),
+        ({"name": "Luca Rossi"}, "Visite d'État de Luca Rossi", "State visit of Luca Rossi"),
+        (
+            {"name": "Hassan Ba"},
+            "Visite d'État de Hassan Ba",
+            "State visit of Hassan Ba",
+        ),
+    ],
+)
+def test_demo_occasions_elide_de_before_a_vowel(guest, french, english):
+    plan = visit_plan({**guest, "category": GuestCategory.HEAD_OF_STATE})
+    assert (plan["occasion_fr"], plan["occasion_en"]) == (french, english)
+
+
+def test_demo_occasions_give_an_organisation_its_article():
+    foundation = {
+        "name": "Fondation Rossi pour Lyon",
+        "kind": GuestKind.ORGANISATION,
+        "gender": GrammaticalGender.FEMININE,
+        "category": GuestCategory.ORGANISATION,
+    }
+    plan = visit_plan(foundation)
+    assert plan["occasion_fr"] == "Réception en l'honneur de la Fondation Rossi pour Lyon"
+    assert plan["occasion_en"] == "Reception in honour of the Fondation Rossi pour Lyon"

@@ -1,6 +1,9 @@
 """What a generated visit looks like for each kind of guest: kind, occasion and programme."""
 
+import unicodedata
+
 from visits.models.choices import EngagementKind as E
+from visits.models.choices import GrammaticalGender, GuestKind
 from visits.models.choices import GuestCategory as C
 from visits.models.choices import VisitKind as V
 
@@ -16,54 +19,74 @@ ITEMS = {
 PLANS = {
     C.HEAD_OF_STATE: (
         V.STATE_VISIT,
-        "Visite d'État de {name}",
-        "State visit of {name}",
+        "Visite d'État {of_name}",
+        "State visit of {name_en}",
         [E.WELCOME, E.RECEPTION, E.GOLDEN_BOOK],
     ),
     C.HEAD_OF_GOVERNMENT: (
         V.OFFICIAL_VISIT,
-        "Visite officielle de {name}",
-        "Official visit of {name}",
+        "Visite officielle {of_name}",
+        "Official visit of {name_en}",
         [E.MEETING, E.GOLDEN_BOOK, E.PRESS_POINT],
     ),
     C.ROYAL: (
         V.OFFICIAL_VISIT,
-        "Visite officielle de {name}",
-        "Official visit of {name}",
+        "Visite officielle {of_name}",
+        "Official visit of {name_en}",
         [E.RECEPTION, E.GOLDEN_BOOK],
     ),
     C.MINISTER: (
         V.OFFICIAL_VISIT,
-        "Visite officielle de {name}",
-        "Official visit of {name}",
+        "Visite officielle {of_name}",
+        "Official visit of {name_en}",
         [E.MEETING],
     ),
-    C.MAYOR: (V.MAYOR_VISIT, "Visite de {name}", "Visit of {name}", [E.MEETING, E.LUNCH]),
+    C.MAYOR: (V.MAYOR_VISIT, "Visite {of_name}", "Visit of {name_en}", [E.MEETING, E.LUNCH]),
     C.AMBASSADOR: (
         V.WORKING_VISIT,
-        "Visite de travail de {name}",
-        "Working visit of {name}",
+        "Visite de travail {of_name}",
+        "Working visit of {name_en}",
         [E.MEETING],
     ),
     C.PARLIAMENTARIAN: (
         V.OFFICIAL_VISIT,
-        "Visite officielle de {name}",
-        "Official visit of {name}",
+        "Visite officielle {of_name}",
+        "Official visit of {name_en}",
         [E.MEETING, E.TOUR],
     ),
     C.PROMINENT_FIGURE: (
         V.RECEPTION,
-        "Réception en l'honneur de {name}",
-        "Reception in honour of {name}",
+        "Réception en l'honneur {of_name}",
+        "Reception in honour of {name_en}",
         [E.RECEPTION],
     ),
     C.ORGANISATION: (
         V.RECEPTION,
-        "Réception en l'honneur de {name}",
-        "Reception in honour of {name}",
+        "Réception en l'honneur {of_name}",
+        "Reception in honour of {name_en}",
         [E.RECEPTION],
     ),
 }
+
+
+def of(guest: dict) -> str:
+    """French "de" before a guest's name: elided before a vowel (« d'Amina Rossi », « de Luca
+    Rossi »; not before an H or a Y, which French mostly does not elide in a name: « de
+    Hassan »), with the article an organisation takes (« de la Fondation Rossi »)."""
+    name = guest["name"]
+    vowel = unicodedata.normalize("NFD", name[:1])[:1].lower() in "aeiou"
+    if guest.get("kind") == GuestKind.ORGANISATION:
+        if vowel:
+            return f"de l'{name}"
+        feminine = guest.get("gender") == GrammaticalGender.FEMININE
+        return f"de la {name}" if feminine else f"du {name}"
+    return f"d'{name}" if vowel else f"de {name}"
+
+
+def in_english(guest: dict) -> str:
+    """ "the Fondation Rossi", "Amina Rossi"."""
+    organisation = guest.get("kind") == GuestKind.ORGANISATION
+    return f"the {guest['name']}" if organisation else guest["name"]
 
 
 def visit_plan(guest: dict) -> dict:
@@ -71,7 +94,7 @@ def visit_plan(guest: dict) -> dict:
     kind, occasion_fr, occasion_en, items = PLANS[guest["category"]]
     return {
         "kind": kind,
-        "occasion_fr": occasion_fr.format(name=guest["name"]),
-        "occasion_en": occasion_en.format(name=guest["name"]),
+        "occasion_fr": occasion_fr.format(of_name=of(guest)),
+        "occasion_en": occasion_en.format(name_en=in_english(guest)),
         "items": [(item, *ITEMS[item]) for item in items],
     }
