@@ -124,7 +124,7 @@ def test_a_member_of_staff_signs_in_and_lands_on_today(browser, live_server, axe
         page.locator("input[name=password]").press("Enter")
     assert page.url == f"{live_server.url}/staff/"
     assert page.locator("h1").inner_text() == TODAY[language]
-    current = page.locator(".staff-nav [aria-current=page]")
+    current = page.locator(".staff-nav-wide [aria-current=page]")
     assert current.inner_text() == TODAY[language]
     looked_at(page, f"today-staff-{language}", axe_script)
     # The public pages now offer the way back to the workspace.
@@ -165,11 +165,24 @@ def test_the_admin_wears_the_same_navigation_bar(
 ):
     page, errors = browser(language, session_of(client, officer))
     page.goto(f"{live_server.url}/admin/visits/visit/")
-    current = page.locator(".staff-nav [aria-current=page]")
+    current = page.locator(".staff-nav-wide [aria-current=page]")
     assert current.inner_text() == {"en": "Visits", "fr": "Visites"}[language]
     page.screenshot(path=SCREENSHOTS / f"admin-nav-{language}.png")
     page.set_viewport_size(PHONE)
     page.screenshot(path=SCREENSHOTS / f"admin-nav-{language}-phone.png")
     nav_width = page.evaluate("document.querySelector('.staff-nav').scrollWidth")
     assert nav_width <= PHONE["width"]
+    # On a phone the items fold under "Menu", which names the page; opened, one a line.
+    assert not page.locator(".staff-nav-wide").is_visible()
+    menu = page.locator(".staff-nav-menu summary")
+    here = {"en": "Menu · Visits", "fr": "Menu · Visites"}[language]
+    assert menu.inner_text() == here
+    assert not page.locator(".staff-nav-menu .staff-nav-items").is_visible()
+    menu.click()
+    items = page.locator(".staff-nav-menu .staff-nav-items a")
+    assert items.first.is_visible() and items.count() >= 5
+    tops = [items.nth(i).bounding_box()["y"] for i in range(items.count())]
+    assert tops == sorted(tops) and len(set(tops)) == len(tops)  # one under the other
+    page.screenshot(path=SCREENSHOTS / f"admin-nav-{language}-phone-menu.png")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert errors == []

@@ -232,9 +232,16 @@ def test_today_of_an_officer_reads_a_constant_number_of_queries(
 
 
 def current_items(page):
-    """The nav items marked as the current page."""
+    """The nav items marked as the current page, in the desktop's row and in the phone's menu
+    (templates/staff/nav.html writes the items twice: nav.css shows one)."""
     nav = page.split('<nav class="staff-nav"')[1].split("</nav>")[0]
-    return re.findall(r'<a href="([^"]+)" aria-current="page">([^<]+)</a>', nav)
+    wide, menu = nav.split('<details class="staff-nav-menu">')
+    found = [
+        re.findall(r'<a href="([^"]+)" aria-current="page">([^<]+)</a>', part)
+        for part in (wide, menu)
+    ]
+    assert found[0] == found[1]
+    return found[0]
 
 
 def test_the_nav_marks_the_current_page_on_staff_pages_and_in_the_admin(officer):
