@@ -231,14 +231,21 @@ def test_admin_lists_and_forms_label_with_a_capital_in_english(admin_client):
 
 
 @pytest.mark.parametrize(
-    ("language", "list_title", "new_title", "record_title", "add_member"),
+    ("language", "list_title", "new_title", "record_title", "add_member", "new_guest"),
     [
-        ("fr", "Visites", "Nouvelle visite", "Visite", "Ajouter un membre de la délégation"),
-        ("en", "Visits", "New visit", "Visit", "Add a delegation member"),
+        (
+            "fr",
+            "Visites",
+            "Nouvelle visite",
+            "Visite",
+            "Ajouter un membre de la délégation",
+            "Nouvelle fiche (invité)",
+        ),
+        ("en", "Visits", "New visit", "Visit", "Add a delegation member", "Add a new guest"),
     ],
 )
 def test_admin_titles_a_list_by_its_plural_and_a_new_record_in_its_own_words(
-    admin_client, language, list_title, new_title, record_title, add_member
+    admin_client, language, list_title, new_title, record_title, add_member, new_guest
 ):
     """Not Django's « Sélectionnez l’objet visite à changer », « Ajout de visite » and
     « Ajouter un objet Membre de la délégation supplémentaire »."""
@@ -255,8 +262,9 @@ def test_admin_titles_a_list_by_its_plural_and_a_new_record_in_its_own_words(
     assert f"<h1>{list_title}</h1>" in text["list"]
     assert f"<h1>{new_title}</h1>" in text["new"]
     assert json.dumps(add_member)[1:-1] in text["new"]  # in the inline's data, as JSON
+    assert f'title="{new_guest}"' in text["new"]  # the "+" beside the delegation's guest
     assert re.search(rf'class="addlink">\s*{new_title}\s*</a>', text["list"])
     assert f"<h1>{record_title}</h1>" in text["record"]
     assert f"<title>{visit} | {record_title} |" in text["record"]
-    stock = ["l’objet visite", "Ajout de visite", "un objet Membre", "Select visit", "Add visit"]
+    stock = ["objet", "Ajout de visite", "Select visit", "Add visit", "Add another"]
     assert [s for page in text.values() for s in stock if s in page] == []

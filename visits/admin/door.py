@@ -15,7 +15,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.shortcuts import redirect
 
 from visits.admin.refusals import RefusableInlineFormSet, RefusalsShown
-from visits.admin.titles import TitledAdminMixin
+from visits.admin.titles import TitledAdminMixin, WordedLinksMixin
 
 
 def parses(field, value) -> bool:
@@ -64,7 +64,9 @@ class VisibleLinksMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class DoorModelAdmin(TitledAdminMixin, RefusalsShown, VisibleLinksMixin, admin.ModelAdmin):
+class DoorModelAdmin(
+    TitledAdminMixin, WordedLinksMixin, RefusalsShown, VisibleLinksMixin, admin.ModelAdmin
+):
     """Lists, change pages and autocomplete show only what the user may see; a service's
     refusal of a save is shown on the page (visits.admin.refusals)."""
 
@@ -174,9 +176,9 @@ def limit_status_choices(form, allowed, refusal: str, offered=None) -> None:
     status.error_messages = {**status.error_messages, "invalid_choice": refusal}
 
 
-class DoorTabularInline(VisibleLinksMixin, admin.TabularInline):
+class DoorTabularInline(WordedLinksMixin, VisibleLinksMixin, admin.TabularInline):
     formset = RefusableInlineFormSet
 
 
-class DoorStackedInline(VisibleLinksMixin, admin.StackedInline):
+class DoorStackedInline(WordedLinksMixin, VisibleLinksMixin, admin.StackedInline):
     formset = RefusableInlineFormSet

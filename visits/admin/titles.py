@@ -6,13 +6,15 @@ Delegation member" (« Ajouter un objet Membre de la délégation supplémentair
 for all models, so French gets no article and no agreement. Here a list is titled by its plural
 (« Visites »), a record by its kind (« Visite », its name below), a new record and the list's
 button for it by the admin's `add_title` (« Nouvelle visite »), an inline's button by its `add_text`
-(« Ajouter un membre de la délégation »).
+(« Ajouter un membre de la délégation »). The icons beside a link to another record are named
+without an article (« Nouvelle fiche (invité) »): `WordedLinksMixin`.
 """
 
 import json
 
 from django.contrib.admin.helpers import InlineAdminFormSet
 from django.contrib.admin.options import IS_POPUP_VAR
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.utils.text import capfirst
 
 
@@ -50,3 +52,15 @@ def with_add_text(admin_formset, add_text) -> str:
     data = json.loads(InlineAdminFormSet.inline_formset_data(admin_formset))
     data["options"]["addText"] = str(add_text)
     return json.dumps(data)
+
+
+class WordedLinksMixin:
+    """For admins and inlines: the add, change, view and delete icons beside a link to another
+    record are named by visits/templates/visits/related_widget_wrapper.html, not Django's
+    « Ajouter un autre objet invité »."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and isinstance(formfield.widget, RelatedFieldWidgetWrapper):
+            formfield.widget.template_name = "visits/related_widget_wrapper.html"
+        return formfield

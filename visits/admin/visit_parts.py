@@ -39,6 +39,7 @@ class EngagementInline(ReadOnlyInlineMixin, DoorTabularInline):
     through the scheduling services (conflicts, time zone, history)."""
 
     model = Engagement
+    add_text = _("Add an engagement")
     extra = 0
     ordering = ["starts_at"]
     show_change_link = True
@@ -57,6 +58,7 @@ class TransitionInline(ReadOnlyInlineMixin, DoorTabularInline):
     """The lifecycle so far: each move, when and by whom."""
 
     model = VisitTransition
+    add_text = _("Add a lifecycle step")
     extra = 0
     fields = ["at", "from_status", "to_status", "by", "note"]
     readonly_fields = fields
