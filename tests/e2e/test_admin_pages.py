@@ -32,7 +32,9 @@ LANGUAGES = ["en", "fr"]
 @pytest.fixture
 def office(db):
     chief = UserFactory(username="chief", is_superuser=True, first_name="Claire")
-    mayor = HostFactory(name="Anne Hidalgo")
+    mayor = HostFactory(
+        name="Anne Hidalgo", office_fr="Maire de Paris", office_en="Mayor of Paris", gender="f"
+    )
     visit = VisitFactory(
         occasion_en="Visit of the Mayor of Rome",
         occasion_fr="Visite du maire de Rome",

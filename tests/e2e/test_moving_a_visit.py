@@ -48,7 +48,9 @@ def office(db):
     officer.first_name, officer.last_name = "Claire", "Martin"
     officer.save()
     arcades = VenueFactory(name="Salon des Arcades")
-    mayor = HostFactory(name="Anne Hidalgo")
+    mayor = HostFactory(
+        name="Anne Hidalgo", office_fr="Maire de Paris", office_en="Mayor of Paris", gender="f"
+    )
     visit = new_visit(
         officer,
         occasion_en="Visit of the Mayor of Rome",

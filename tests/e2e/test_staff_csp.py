@@ -78,7 +78,9 @@ def office_world():
     """A visit with a delegation, a programme with a room and a host, a checklist task and a
     history; an honour; the superuser of the office."""
     chief = UserFactory(username="chief", is_superuser=True, first_name="Claire")
-    mayor = HostFactory(name="Anne Hidalgo")
+    mayor = HostFactory(
+        name="Anne Hidalgo", office_fr="Maire de Paris", office_en="Mayor of Paris", gender="f"
+    )
     HostFactory(name="Ariel Weil")
     visit = VisitFactory(
         occasion_en="Visit of the Mayor of Rome",

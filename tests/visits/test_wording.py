@@ -266,5 +266,8 @@ def test_admin_titles_a_list_by_its_plural_and_a_new_record_in_its_own_words(
     assert re.search(rf'class="addlink">\s*{new_title}\s*</a>', text["list"])
     assert f"<h1>{record_title}</h1>" in text["record"]
     assert f"<title>{visit} | {record_title} |" in text["record"]
-    stock = ["objet", "Ajout de visite", "Select visit", "Add visit", "Add another"]
+    # Django's: « … objet … », « Ajout de visite », « Enregistrer et ajouter un nouveau » (the
+    # French button), "Select visit to change", "Add visit", "Add another Delegation member".
+    stock = ["objet", "Ajout de visite", "ajouter un nouveau", "Select visit", "Add visit"]
+    stock.append("Add another")
     assert [s for page in text.values() for s in stock if s in page] == []

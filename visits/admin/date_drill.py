@@ -1,8 +1,8 @@
 """A list's date hierarchy read in one query.
 
 Opened without a date chosen, Django's `date_hierarchy` reads the first and last dates, then
-the years (or, all in one year, the months): two queries and a quarter of a searched visits
-list's time. The distinct months give both answers at once. The context is Django's, key for
+the years (or, all in one year, the months): two queries, a tenth of a searched visits list's
+time at 20 years. The distinct months give both answers at once. The context is Django's, key for
 key (tests/visits/test_admin_row_writer.py compares them); a date chosen or a date-time field
 is left to Django's own tag.
 """
