@@ -3,7 +3,6 @@
 and countries offered only when a guest comes from there."""
 
 import functools
-import unicodedata
 from datetime import datetime, time
 
 from django.contrib import admin
@@ -16,6 +15,7 @@ from django_countries import countries
 
 from visits.models import VisitGuest
 from visits.models.choices import DelegationRole
+from visits.models.search import fold
 from visits.queries.guests import principal_countries
 
 UPCOMING, PAST, ALL = "upcoming", "past", "all"
@@ -107,12 +107,7 @@ def sorted_countries(codes: frozenset, language: str) -> tuple[tuple[str, str], 
     """Kept: the same few codes on every page of a list, in the language active (`language`
     is the key)."""
     named = [(code, str(countries.name(code))) for code in codes if code]
-    return tuple(sorted(named, key=lambda pair: plain(pair[1])))
-
-
-def plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return tuple(sorted(named, key=lambda pair: fold(pair[1])))
 
 
 class GuestCountryFilter(admin.SimpleListFilter):

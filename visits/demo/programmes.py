@@ -1,11 +1,10 @@
 """What a generated visit looks like for each kind of guest: kind, occasion and programme."""
 
-import unicodedata
-
 from visits.models.choices import EngagementKind as E
 from visits.models.choices import GrammaticalGender, GuestKind
 from visits.models.choices import GuestCategory as C
 from visits.models.choices import VisitKind as V
+from visits.models.search import fold
 
 ITEMS = {
     E.WELCOME: ("Accueil par la maire", "Welcome by the Mayor", 15),
@@ -74,7 +73,7 @@ def of(guest: dict) -> str:
     Rossi »; not before an H or a Y, which French mostly does not elide in a name: « de
     Hassan »), with the article an organisation takes (« de la Fondation Rossi »)."""
     name = guest["name"]
-    vowel = unicodedata.normalize("NFD", name[:1])[:1].lower() in "aeiou"
+    vowel = fold(name[:1])[:1] in "aeiou"
     if guest.get("kind") == GuestKind.ORGANISATION:
         if vowel:
             return f"de l'{name}"
