@@ -1,0 +1,110 @@
+"""Seating (PROTOCOL_RULES.md § 2): places at tables or on a platform from the precedence
+order, the rules a plan breaks, and the "who sits where" list. The layouts' geometry is in
+`tables`, the search in `seat_search`, the spreading over tables in `seat_spread`, the checks
+in `seat_checks` and `seat_honour`, the drawing in `seating_svg`."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from visits.ceremony.seat_checks import ordered_people, rules_of, sentence, violations
+from visits.ceremony.seat_explain import explained, presiding_warnings, unseated
+from visits.ceremony.seat_honour import honour_breaks
+from visits.ceremony.seat_room import room
+from visits.ceremony.seat_search import arrange
+from visits.ceremony.seat_spread import spread
+from visits.ceremony.seat_types import Layout, Pin, Seat, Seating, SeatingOptions, Sitter
+from visits.ceremony.seating_svg import plan_svg
+from visits.ceremony.tables import table_places
+
+__all__ = [
+    "Layout",
+    "Pin",
+    "Seat",
+    "Seating",
+    "SeatingOptions",
+    "Sitter",
+    "broken_rules",
+    "plan_svg",
+    "seat",
+    "swap",
+    "who_sits_where",
+]
+
+
+def seat(
+    sitters: Sequence[Sitter], options: SeatingOptions, host: str, cohost: str = ""
+) -> Seating:
+    """The rules' plan for `sitters`, given in precedence order; `host` and `cohost` preside
+    (on a platform, the order alone places everyone)."""
+    rules = rules_of(sitters, options, host, cohost)
+    found = spread(ordered_people(sitters, host, rules.cohost), rules, options)
+    plan, outcomes = [], []
+    for fixed, group in zip(found.fixed, found.groups, strict=True):
+        keys, outcome = arrange(found.places, fixed, group, rules)
+        plan.append(keys)
+        outcomes.append(outcome)
+    broken = violations([found.places] * len(plan), plan, rules)
+    unmet = explained(broken, found, outcomes, rules)
+    warnings = presiding_warnings(plan, found.places, rules)
+    return Seating(seats_of(plan, options), tuple(unmet), tuple(warnings))
+
+
+def swap(seating: Seating, first_key: str, second_key: str) -> Seating:
+    """The plan with the two sitters' places exchanged; `unmet` and `warnings` still speak of
+    the rules' plan: `broken_rules` says what the new one breaks."""
+    first, second = seating.seat_of(first_key), seating.seat_of(second_key)
+    if first is None or second is None:
+        raise KeyError(first_key if first is None else second_key)
+    exchanged = {first: second_key, second: first_key}
+    seats = tuple(replace(s, key=exchanged[s]) if s in exchanged else s for s in seating.seats)
+    return replace(seating, seats=seats)
+
+
+def broken_rules(
+    seating: Seating,
+    sitters: Sequence[Sitter],
+    options: SeatingOptions,
+    host: str,
+    cohost: str = "",
+) -> tuple[str, ...]:
+    """Every rule the plan breaks, in words: the constraints first, then the order of honour."""
+    rules = rules_of(sitters, options, host, cohost)
+    sizes: dict[int, int] = {}
+    for s in seating.seats:
+        sizes[s.table] = max(sizes.get(s.table, 0), s.number)
+    count = max(sizes, default=0)
+    plan = [[""] * sizes.get(t, 0) for t in range(1, count + 1)]
+    for s in seating.seats:
+        plan[s.table - 1][s.number - 1] = s.key
+    places = [table_places(options.layout, len(keys), options.central_aisle) for keys in plan]
+    broken = violations(places, plan, rules)
+    found = [sentence(v, rules) for v in broken if v.kind != "unseated"]
+    left = unseated(broken, rules, sum(sizes.values()))
+    return (*found, *left, *honour_breaks(places, plan, rules))
+
+
+def who_sits_where(seating: Seating, names: Mapping[str, str]) -> tuple[tuple[str, int, int], ...]:
+    """(name, table, place) for the entrance, alphabetical, accents and case ignored."""
+    rows = [(names.get(s.key, s.key), s.table, s.number) for s in seating.seats if s.key]
+    return tuple(sorted(rows, key=lambda row: (folded(row[0]), row)))
+
+
+# Letters NFKD does not take apart, as the search's fold (visits.models.search) reads them.
+LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
+
+
+def folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def seats_of(plan: list[list[str]], options: SeatingOptions) -> tuple[Seat, ...]:
+    drawn = room(options.layout, tuple(len(keys) for keys in plan), options.central_aisle)
+    return tuple(
+        Seat(table.number, p.index + 1, keys[p.index], table.cx + p.x, table.cy + p.y, p.honour)
+        for table, keys in zip(drawn.tables, plan, strict=True)
+        for p in table.places
+    )
