@@ -8,8 +8,16 @@ from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from tests.factories import UserFactory
+from visits.ceremony_defaults import install_address_forms, install_precedence
 from visits.checklist_defaults import install_checklists
-from visits.models import ChecklistTemplate, ChecklistTemplateTask
+from visits.models import (
+    AddressForm,
+    ChecklistTemplate,
+    ChecklistTemplateTask,
+    Office,
+    PrecedenceList,
+    PrecedenceRank,
+)
 from visits.models.public_state import WATCHED, trigger_name
 from visits.roles import PROTOCOL_OFFICE, STAFF, ensure_roles
 
@@ -49,6 +57,11 @@ def default_checklists(request, django_db_blocker):
         return
     with django_db_blocker.unblock():
         install_checklists(ChecklistTemplate, ChecklistTemplateTask)
+        # Likewise the décret's lists and the forms-of-address table (migration 0020).
+        if not PrecedenceList.objects.exists():
+            install_precedence(Office, PrecedenceList, PrecedenceRank)
+        if not AddressForm.objects.exists():
+            install_address_forms(AddressForm)
 
 
 @pytest.fixture(autouse=True)

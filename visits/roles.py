@@ -34,8 +34,22 @@ PLANNING_STAFF = {
     "checklisttemplatetask": ["view"],
     "checklisttask": ["view"],
 }
-OFFICE_RIGHTS = {model: ACTIONS for model in DOMAIN_MODELS} | PLANNING_OFFICE
-STAFF_RIGHTS = {model: ["view"] for model in DOMAIN_MODELS} | PLANNING_STAFF
+# The ceremony models (issue 16): the office edits precedence, attendance and seating; staff
+# read them, as they read the run-sheet.
+CEREMONY_MODELS = [
+    "office",
+    "precedencelist",
+    "precedencerank",
+    "officeholding",
+    "addressform",
+    "ceremony",
+    "attendance",
+    "seatingpair",
+]
+CEREMONY_OFFICE = {model: ACTIONS for model in CEREMONY_MODELS}
+CEREMONY_STAFF = {model: ["view"] for model in CEREMONY_MODELS}
+OFFICE_RIGHTS = {model: ACTIONS for model in DOMAIN_MODELS} | PLANNING_OFFICE | CEREMONY_OFFICE
+STAFF_RIGHTS = {model: ["view"] for model in DOMAIN_MODELS} | PLANNING_STAFF | CEREMONY_STAFF
 # The office lifts the sign-in locks of django-axes (deleting the attempts that made them).
 OFFICE_UNLOCKS = ["view_accessattempt", "delete_accessattempt", "view_accessfailurelog"]
 

@@ -6,6 +6,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from tests.ceremony_factories import OfficeFactory
 from tests.factories import (
     EngagementFactory,
     GuestFactory,
@@ -16,6 +17,7 @@ from tests.factories import (
     VenueFactory,
     VisitFactory,
 )
+from tests.visits.test_admin_precedence import AddressFormFactory, PrecedenceListFactory
 from visits.models import ChecklistTemplate, Engagement, Reminder, Visit
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +93,9 @@ LIST_QUERY_COUNTS = {
     "host": (HostFactory, 9),
     "honorarycitizenship": (HonoraryCitizenshipFactory, 9),
     "reminder": (ReminderFactory, 11),
+    "office": (OfficeFactory, 9),
+    "precedencelist": (PrecedenceListFactory, 9),
+    "addressform": (AddressFormFactory, 9),
 }
 
 

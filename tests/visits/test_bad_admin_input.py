@@ -100,6 +100,7 @@ def test_guest_name_with_a_control_character_is_a_form_error_beside_it(strict_cl
         "title_fr": "Maire de Rome",
         "title_en": "Mayor of Rome",
         "gender": "m",
+        "language": "fr",
         "notes": "Deux\nlignes",  # a text may
     }
     response = strict_client.post(reverse("admin:visits_guest_change", args=[guest.pk]), data)

@@ -1,3 +1,12 @@
 """The protocol office's screens. Every queryset here goes through the visibility door."""
 
-from visits.admin import engagements, guests, honours, places, planning, visits  # noqa: F401
+from visits.admin import (  # noqa: F401
+    address,
+    engagements,
+    guests,
+    honours,
+    places,
+    planning,
+    precedence,
+    visits,
+)

@@ -32,6 +32,7 @@ class HostAdmin(ThroughDirectory, DoorModelAdmin):
     list_filter = ["is_active"]
     list_select_related = ["user"]
     search_fields = [f"{name}__matches" for name in ("name", "office_fr", "office_en", "email")]
+    autocomplete_fields = ["person"]  # their registry entry: the offices that rank them
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "user":  # officers may not browse the user admin: a plain list

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from visits.models.bilingual import localized
+from visits.models.ceremony_choices import AddressLanguage, AddressStyle, DiplomaticClass
 from visits.models.choices import GrammaticalGender, GuestCategory, GuestKind
 from visits.models.text import validate_one_line, validate_text
 from visits.models.visibility import GuestQuerySet
@@ -59,6 +60,39 @@ class Guest(models.Model):
     )
     closing_en = models.CharField(
         _("closing (English)"), max_length=300, blank=True, validators=[validate_one_line]
+    )
+    address_style = models.CharField(
+        _("forms of address"),
+        max_length=30,
+        choices=AddressStyle,
+        blank=True,
+        help_text=_("Empty: from their office and category."),
+    )
+    language = models.CharField(
+        _("language of their speech"),
+        max_length=2,
+        choices=AddressLanguage,
+        default=AddressLanguage.FRENCH,
+    )
+    # What precedence needs (PROTOCOL_RULES.md § 1): ties, heads of mission, spouses, sides.
+    born_on = models.DateField(_("date of birth"), null=True, blank=True)
+    diplomatic_class = models.CharField(
+        _("diplomatic class"), max_length=20, choices=DiplomaticClass, blank=True
+    )
+    functions_taken_up_at = models.DateTimeField(
+        _("took up their functions"),
+        null=True,
+        blank=True,
+        help_text=_("Heads of mission: credentials presented, or a true copy lodged."),
+    )
+    military = models.BooleanField(_("military"), default=False)
+    spouse = models.ForeignKey(
+        "self",
+        verbose_name=_("spouse of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     deceased = models.BooleanField(_("deceased"), default=False)
     notes = models.TextField(_("internal notes"), blank=True, validators=[validate_text])

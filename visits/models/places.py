@@ -82,6 +82,15 @@ class Host(models.Model):
         related_name="host",
     )
     email = models.EmailField(_("e-mail"), blank=True, validators=[validate_one_line])
+    person = models.OneToOneField(
+        "visits.Guest",
+        verbose_name=_("in the guest registry"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="as_host",
+        help_text=_("Their registry entry holds the offices that rank them at a ceremony."),
+    )
     is_active = models.BooleanField(_("in office"), default=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

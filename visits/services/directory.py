@@ -32,6 +32,13 @@ GUEST_FIELDS = (
     "envelope_en",
     "closing_fr",
     "closing_en",
+    "address_style",
+    "language",
+    "born_on",
+    "diplomatic_class",
+    "functions_taken_up_at",
+    "military",
+    "spouse",
     "deceased",
     "notes",
 )
@@ -46,6 +53,7 @@ HOST_FIELDS = (
     "email",
     "is_active",
     "user",
+    "person",
 )
 
 # What a calendar entry shows of each, and the engagements showing it.

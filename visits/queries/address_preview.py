@@ -1,0 +1,27 @@
+"""A guest's forms of address in French and English, as the office's table generates them from
+the guest as saved: the preview on the guest's page."""
+
+from django.db.models import Prefetch
+
+from visits.ceremony.address import Forms, forms_of_address
+from visits.models import AddressForm, Guest, OfficeHolding
+from visits.queries.ceremony_data import addressee_of, forms_table
+
+LANGUAGES = ("fr", "en")
+
+
+def address_preview(guest) -> dict[str, Forms]:
+    """{"fr": Forms, "en": Forms}, in three queries. The guest is read again: a form sent back
+    with errors has put what was typed on the instance, and the preview says what is stored.
+    Empty when the guest is gone."""
+    holdings = OfficeHolding.objects.select_related("office").order_by("pk")
+    saved = (
+        Guest.objects.prefetch_related(Prefetch("holdings", holdings, to_attr="held"))
+        .filter(pk=guest.pk)
+        .first()
+    )
+    if saved is None:
+        return {}
+    addressee = addressee_of(saved)
+    table = forms_table(AddressForm.objects.all())
+    return {language: forms_of_address(addressee, table, language) for language in LANGUAGES}
