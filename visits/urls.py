@@ -5,7 +5,7 @@ protocol/urls.py."""
 from django.contrib.auth import views as auth_views
 from django.urls import path, register_converter
 
-from visits.views import agenda, profile, run_sheet, today
+from visits.views import agenda, ceremony, ceremony_print, profile, run_sheet, today
 from visits.views.converters import IsoDateConverter, PeriodConverter, ReferenceConverter
 
 register_converter(IsoDateConverter, "isodate")
@@ -28,4 +28,10 @@ urlpatterns = [
     path("agenda/<period:period>/<isodate:day>/", agenda.agenda_page, name="agenda"),
     path("visits/<reference:reference>/run-sheet/", run_sheet.run_sheet, name="run_sheet"),
     path("my-reminders/", profile.my_reminders, name="my_reminders"),
+    path("engagements/<uuid:uid>/ceremony/", ceremony.ceremony_page, name="ceremony"),
+    path(
+        "engagements/<uuid:uid>/ceremony/print/<slug:part>/",
+        ceremony_print.ceremony_print,
+        name="ceremony_print",
+    ),
 ]

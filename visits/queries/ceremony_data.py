@@ -118,7 +118,7 @@ def addressee_of(guest) -> Addressee:
 def office_place(guest, style: str, language: str) -> str:
     """Where the office belongs, as the address table's {country} says it: a mayor's city, a
     foreign guest's state; nothing for a French official ("Madame la Préfète", not "de France")."""
-    if style == people.AddressStyle.MAYOR and guest.city:
+    if style == people.AddressStyle.MAYOR:  # of a city: never "le Maire d'Italie"
         return guest.city
     if str(guest.country) in ("", "FR"):
         return ""

@@ -1,9 +1,9 @@
 """Visits as a viewer may read them: the API's list and detail, the staff run-sheet. Each
 starts from the door (`Visit.objects.visible_to`)."""
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 
-from visits.models import Engagement, Visit, VisitGuest
+from visits.models import Attendance, Engagement, Visit, VisitGuest
 from visits.models.choices import LIVE_ENGAGEMENT_STATUSES
 from visits.models.visits import with_principal_guests
 
@@ -72,11 +72,13 @@ def visit_details(viewer):
 
 def run_sheets(viewer):
     """What a run-sheet prints: the lead officer, hosts, the delegation (`delegation`) and the
-    live programme (`programme`) with rooms and hosts."""
+    live programme (`programme`) with rooms and hosts, each engagement saying whether anyone
+    attends its ceremony (`has_attendees`: visits.queries.run_sheet_ceremony reads those)."""
     programme = (
         Engagement.objects.filter(status__in=LIVE_ENGAGEMENT_STATUSES)
-        .select_related("venue")
+        .select_related("venue", "ceremony")
         .prefetch_related("hosts")
+        .annotate(has_attendees=Exists(Attendance.objects.filter(engagement=OuterRef("pk"))))
         .order_by("starts_at", "pk")
     )
     return (

@@ -21,7 +21,7 @@ class NavItem:
 # The staff pages (url names in the `staff` namespace) under each item.
 STAFF_ITEMS = {
     "today": {"today"},
-    "agenda": {"agenda_now", "agenda", "run_sheet"},
+    "agenda": {"agenda_now", "agenda", "run_sheet", "ceremony", "ceremony_print"},
     "calendars": {"my_calendars"},
     "reminders": {"my_reminders"},
 }

@@ -1,0 +1,451 @@
+"""The Ceremony page of an engagement: staff read it through the door, the protocol office
+changes it with plain forms, each refusal shown beside its field with nothing written."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.ceremony_factories import (
+    attending,
+    ceremony_url,
+    full_table,
+    guest_of_honour,
+    holder,
+    lunch,
+    mayor_of_paris,
+    minister,
+    seeded_precedence,
+    signed_in_as,
+    some_guests,
+)
+from tests.factories import GuestFactory, HostFactory
+from tests.visits.staff_pages import page_of, visible_text
+from visits.models import Attendance, Ceremony, SeatingPair
+from visits.models.ceremony_choices import AttendanceRole
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def precedence(db):
+    seeded_precedence()
+
+
+@pytest.fixture
+def office_client(officer):
+    return signed_in_as(officer)
+
+
+def revision_of(made) -> int:
+    found = Ceremony.objects.filter(engagement=made).first()
+    return found.revision if found else 0
+
+
+def post(client, made, action, **fields):
+    fields.setdefault("revision", revision_of(made))
+    return client.post(ceremony_url(made), {"action": action, **fields})
+
+
+def order_of(response) -> list[list[str]]:
+    """The order's rows as read: position, attendee, rank, why; the step rows left out."""
+    rows = page_of(response).sections["Order of precedence"]
+    return [row[:4] for row in rows if len(row) > 1]
+
+
+def names_in_order(response) -> list[str]:
+    html = response.content.decode()
+    return re.findall(
+        r'<tr id="attendee-\d+">\s*<td class="position">\d+</td>\s*<td><strong>([^<]+)', html
+    )
+
+
+def steps_of(response) -> list[str]:
+    rows = page_of(response).sections["Order of precedence"]
+    return [row[0] for row in rows if len(row) == 1]
+
+
+# Who may read it
+
+
+def test_ceremony_page_sends_anonymous_visitors_to_sign_in(client):
+    made = lunch()
+    response = client.get(ceremony_url(made))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("staff:login"))
+
+
+def test_ceremony_page_shows_staff_the_order_with_the_rule_of_each_rank(staff_client):
+    made = lunch()
+    full_table(made)
+    response = staff_client.get(ceremony_url(made))
+    assert names_in_order(response) == [
+        "Roberto Gualtieri",  # placed after rank 1 by the office (art. 18)
+        "Jean Martin",
+        "Emanuela D’Alessandro",  # right after the Government (art. 17)
+        "Paul Durand",
+        "Anne Hidalgo",  # inviting, not ordered by the Government: after the prefect (art. 9)
+    ]
+    order = order_of(response)
+    assert [row[0] for row in order] == ["1", "2", "3", "4", "5"]
+    assert order[1][2:] == [
+        "6: Members of the Government",
+        "D art. 2, rank 6: Members of the Government",
+    ]
+    assert order[2][3] == "D art. 17: ambassadors rank right after the Government"
+    steps = steps_of(response)
+    assert len(steps) == 4  # one explanation between two consecutive rows
+    assert steps[1] == "↑ D art. 17: ambassadors rank right after the Government"
+
+
+def test_ceremony_page_shows_the_office_placing_and_its_reason(staff_client):
+    made = lunch()
+    mayor_of_paris(made)
+    guest_of_honour(made, place_after=1, place_after_reason="Guest of the City")
+    response = staff_client.get(ceremony_url(made))
+    assert names_in_order(response) == ["Roberto Gualtieri", "Anne Hidalgo"]
+    assert order_of(response)[0][2:] == [
+        "after 1: Guest of the City",
+        "D art. 18: placed after rank 1 by the inviting authority: Guest of the City",
+    ]
+
+
+def test_ceremony_page_marks_who_the_rules_cannot_place_and_what_is_missing(staff_client):
+    made = lunch()
+    mayor_of_paris(made)
+    guest_of_honour(made)  # a foreign mayor: no French list names him
+    response = staff_client.get(ceremony_url(made))
+    html = response.content.decode()
+    assert "Not placed: 1 attendee" in html
+    unplaced = re.search(r'<div class="notice warning unplaced">(.*?)</div>', html, re.S)[1]
+    assert "Roberto Gualtieri" in unplaced
+    assert names_in_order(response) == ["Anne Hidalgo"]
+
+
+def test_ceremony_page_draws_the_plan_lists_who_sits_where_speakers_and_flags(staff_client):
+    made = lunch()
+    full_table(made)
+    response = staff_client.get(ceremony_url(made))
+    html = response.content.decode()
+    page = page_of(response)
+    assert html.count("<svg") == 2  # the seating plan and the flags
+    seated = page.sections["Seating plan"]
+    assert sorted(row[0] for row in seated) == sorted(
+        ["Anne Hidalgo", "Emanuela D’Alessandro", "Jean Martin", "Paul Durand", "Roberto Gualtieri"]
+    )
+    text = visible_text(response)
+    assert "Proposed from the order" in text
+    speakers = re.findall(r'<p class="who"><strong>([^<]+)</strong>', html)
+    assert speakers == ["Anne Hidalgo", "Roberto Gualtieri"]  # the host opens (art. 19)
+    anthems = re.search(r'<ol class="anthems">(.*?)</ol>', html, re.S)[1]
+    assert re.findall(r"<li>([^<]+)</li>", anthems) == ["Italy", "France"]
+
+
+def test_ceremony_page_escapes_names_in_the_drawing_and_the_lists(staff_client):
+    made = lunch()
+    mayor_of_paris(made)
+    attending(made, holder("deputy", "<script>alert(1)</script> & Co"))
+    html = staff_client.get(ceremony_url(made)).content.decode()
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html
+
+
+def test_ceremony_page_of_a_confidential_visit_is_not_found_for_who_may_not_see_it(
+    staff_client, office_client, cleared_officer
+):
+    made = lunch("Ms Secret", confidentiality="confidential")
+    mayor_of_paris(made)
+    for client in (staff_client, office_client):
+        response = client.get(ceremony_url(made))
+        assert response.status_code == 404
+        assert "Ms Secret" not in response.content.decode()
+        assert post(client, made, "gather").status_code == 404
+    cleared = signed_in_as(cleared_officer).get(ceremony_url(made))
+    assert cleared.status_code == 200
+    assert "CONFIDENTIAL" in cleared.content.decode()
+
+
+def test_ceremony_page_is_read_only_for_staff_without_the_office_right(staff_client):
+    made = lunch()
+    attendance = mayor_of_paris(made)
+    html = staff_client.get(ceremony_url(made)).content.decode()
+    assert 'name="action"' not in html and "?change=" not in html
+    response = post(staff_client, made, "remove", attendance=attendance.pk)
+    assert response.status_code == 403
+    assert Attendance.objects.filter(pk=attendance.pk).exists()
+
+
+def test_ceremony_page_in_french_speaks_as_a_protocol_office(staff_member):
+    made = lunch()
+    full_table(made)
+    response = signed_in_as(staff_member, "fr").get(ceremony_url(made))
+    sections = list(page_of(response).sections)
+    assert sections[:5] == [
+        "Ordre protocolaire",
+        "Plan de table",
+        "Ordre des discours",
+        "Ordre d’arrivée et ligne de réception",
+        "Pavoisement et hymnes",
+    ]
+    html = response.content.decode()
+    assert "<h1>Déjeuner officiel</h1>" in html
+    assert "Placement des invités (ordre alphabétique)" in html
+    assert "Italie" in html and "Official lunch" not in html
+
+
+# What the office changes
+
+
+def test_office_adds_the_delegation_and_the_hosts(office_client):
+    made = lunch()
+    host = HostFactory(name="Anne Hidalgo", person=holder("mayor_of_paris", "Anne Hidalgo"))
+    made.hosts.set([host])
+    response = post(office_client, made, "gather")
+    assert response.status_code == 302
+    assert response["Location"] == ceremony_url(made) + "#order"
+    roles = dict(Attendance.objects.filter(engagement=made).values_list("guest__name", "role"))
+    assert roles == {"Anne Hidalgo": AttendanceRole.HOST, "Roberto Gualtieri": "guest_of_honour"}
+    page = office_client.get(response["Location"])
+    assert "2 people added from the delegation and the hosts." in visible_text(page)
+
+
+def test_office_finds_a_guest_by_name_accents_ignored_and_adds_them(office_client):
+    made = lunch()
+    wanted = holder("deputy", "Hélène Lefèvre")
+    GuestFactory(name="Someone Else")
+    found = office_client.get(ceremony_url(made), {"find": "helene lef"})
+    rows = page_of(found).sections["Order of precedence"]
+    assert [row[0] for row in rows] == ["Hélène Lefèvre France"]
+    response = post(office_client, made, "add", guest=wanted.pk, role="authority")
+    assert response.status_code == 302
+    assert Attendance.objects.get(engagement=made).guest == wanted
+    assert revision_of(made) == 1
+    found = office_client.get(ceremony_url(made), {"find": "helene lef"})
+    assert page_of(found).sections["Order of precedence"][-1] == [
+        "Hélène Lefèvre France",
+        "—",
+        "Already attends",
+    ]
+
+
+def test_office_cannot_find_nor_add_a_guest_known_only_from_a_hidden_visit(office_client):
+    made = lunch()
+    secret = lunch("Ms Secret", confidentiality="confidential").visit.participants.get().guest
+    found = office_client.get(ceremony_url(made), {"find": "Secret"})
+    assert "Ms Secret" not in found.content.decode()
+    response = post(office_client, made, "add", guest=secret.pk, role="authority")
+    assert response.status_code == 400
+    assert "Choose the person among those found." in visible_text(response)
+    assert not Attendance.objects.filter(engagement=made).exists()
+
+
+def test_office_places_an_attendee_after_a_rank_with_a_reason_shown_in_the_order(office_client):
+    made = lunch()
+    mayor_of_paris(made)
+    rome = guest_of_honour(made)
+    response = post(
+        office_client,
+        made,
+        "change",
+        attendance=rome.pk,
+        role="guest_of_honour",
+        capacity="own",
+        place_after=1,
+        place_after_reason="Guest of the City",
+        speaks="on",
+    )
+    assert response.status_code == 302
+    rome.refresh_from_db()
+    assert (rome.place_after, rome.place_after_reason) == (1, "Guest of the City")
+    response = office_client.get(ceremony_url(made))
+    assert names_in_order(response) == ["Roberto Gualtieri", "Anne Hidalgo"]
+    assert (
+        "D art. 18: placed after rank 1 by the inviting authority: Guest of the City"
+        in (order_of(response)[0])
+    )
+
+
+def test_office_change_without_a_reason_is_refused_beside_the_field_and_nothing_written(
+    office_client,
+):
+    made = lunch()
+    mayor_of_paris(made)
+    rome = guest_of_honour(made)
+    response = office_client.post(
+        ceremony_url(made) + f"?change={rome.pk}",
+        {
+            "action": "change",
+            "revision": 0,
+            "attendance": rome.pk,
+            "role": "guest_of_honour",
+            "capacity": "own",
+            "place_after": 1,
+            "place_after_reason": "",
+        },
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    field = re.search(r'id="change-place_after_reason".*?</div>', html, re.S)[0]
+    assert "Say why: the reason is shown with the order." in field
+    rome.refresh_from_db()
+    assert rome.place_after is None
+    assert revision_of(made) == 0
+
+
+def test_office_bad_input_is_refused_with_the_fields_message(office_client):
+    made = lunch()
+    mayor_of_paris(made)
+    response = post(office_client, made, "options", layout="french", tables="-2", seats_per_table=0)
+    assert response.status_code == 400
+    html = response.content.decode()
+    field = re.search(r'id="options-tables".*?</div>', html, re.S)[0]
+    assert "Ensure this value is greater than or equal to 0." in field
+    assert not Ceremony.objects.filter(engagement=made).exists()
+
+
+def test_office_change_of_a_ceremony_changed_meanwhile_is_refused(office_client):
+    made = lunch()
+    attendance = mayor_of_paris(made)
+    minister(made)
+    read = revision_of(made)
+    assert post(office_client, made, "keep").status_code == 302  # someone else, meanwhile
+    response = post(office_client, made, "remove", attendance=attendance.pk, revision=read)
+    assert response.status_code == 400
+    assert "Someone changed this ceremony since you read it" in visible_text(response)
+    assert Attendance.objects.filter(pk=attendance.pk).exists()
+
+
+def test_office_removes_an_attendee(office_client):
+    made = lunch()
+    attendance = mayor_of_paris(made)
+    response = post(office_client, made, "remove", attendance=attendance.pk)
+    assert response.status_code == 302
+    assert not Attendance.objects.filter(engagement=made).exists()
+    assert "Anne Hidalgo no longer attends." in visible_text(office_client.get(ceremony_url(made)))
+
+
+def test_office_keeps_the_proposed_seating(office_client):
+    made = lunch()
+    full_table(made)
+    before = page_of(office_client.get(ceremony_url(made))).sections["Seating plan"]
+    assert post(office_client, made, "keep").status_code == 302
+    response = office_client.get(ceremony_url(made))
+    assert page_of(response).sections["Seating plan"] == before
+    assert "Kept by the office" in visible_text(response)
+    assert Attendance.objects.filter(engagement=made, table__isnull=True).count() == 0
+
+
+def test_office_swaps_two_places_and_sees_the_rule_it_breaks(office_client):
+    made = lunch()
+    host, *_others, rome = full_table(made)
+    before = dict((row[0], row[1:]) for row in seating_of(office_client, made))
+    response = post(office_client, made, "swap", first=host.pk, second=rome.pk)
+    assert response.status_code == 302
+    after = dict((row[0], row[1:]) for row in seating_of(office_client, made))
+    assert after["Anne Hidalgo"] == before["Roberto Gualtieri"]
+    assert after["Roberto Gualtieri"] == before["Anne Hidalgo"]
+    html = office_client.get(ceremony_url(made)).content.decode()
+    broken = re.search(r"The kept places break these rules</h3>\s*<ul>(.*?)</ul>", html, re.S)
+    assert broken and "<li>Anne Hidalgo, the host, is not in the presiding place" in broken[1]
+
+
+def seating_of(client, made):
+    return page_of(client.get(ceremony_url(made))).sections["Seating plan"]
+
+
+def test_office_swap_of_one_person_with_themself_is_refused(office_client):
+    made = lunch()
+    host = mayor_of_paris(made)
+    response = post(office_client, made, "swap", first=host.pk, second=host.pk)
+    assert response.status_code == 400
+    assert "Choose two different attendees." in response.content.decode()
+
+
+def test_office_pins_an_attendee_to_a_place(office_client):
+    made = lunch()
+    *_others, rome = full_table(made)
+    response = post(office_client, made, "pin", attendance=rome.pk, table=1, seat=1)
+    assert response.status_code == 302
+    rome.refresh_from_db()
+    assert (rome.table, rome.seat, rome.pinned) == (1, 1, True)
+    response = post(office_client, made, "pin", attendance=rome.pk, table=9, seat=1)
+    assert response.status_code == 400
+    assert "This plan has no such place." in response.content.decode()
+
+
+def test_office_keeps_two_people_apart_then_removes_the_rule(office_client):
+    made = lunch()
+    _host, first, second, *_others = full_table(made)
+    response = post(office_client, made, "pair", first=first.pk, second=second.pk, rule="apart")
+    assert response.status_code == 302
+    pair = SeatingPair.objects.get(engagement=made)
+    assert "Jean Martin / Emanuela D’Alessandro: Keep apart" in visible_text(
+        office_client.get(ceremony_url(made))
+    )
+    assert post(office_client, made, "unpair", pair=pair.pk).status_code == 302
+    assert not SeatingPair.objects.filter(engagement=made).exists()
+
+
+def test_office_saves_the_options(office_client):
+    made = lunch()
+    full_table(made)
+    response = post(
+        office_client,
+        made,
+        "options",
+        layout="round",
+        tables=2,
+        seats_per_table=0,
+        with_european_flag="on",
+        keep_spouses_apart="on",
+    )
+    assert response.status_code == 302
+    options = Ceremony.objects.get(engagement=made)
+    assert (options.layout, options.tables, options.revision) == ("round", 2, 1)
+
+
+def test_office_unknown_action_is_a_bad_request(office_client):
+    made = lunch()
+    assert post(office_client, made, "burn").status_code == 400
+
+
+def test_office_sees_the_change_form_of_the_attendee_asked(office_client):
+    made = lunch()
+    rome = guest_of_honour(made)
+    html = office_client.get(ceremony_url(made), {"change": rome.pk}).content.decode()
+    assert "Change: Roberto Gualtieri" in html
+    assert 'name="place_after_reason"' in html
+    assert "Remove Roberto Gualtieri from this ceremony" in html
+
+
+# What it costs
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_ceremony_page_query_count_does_not_grow_with_attendees(
+    staff_client, django_assert_num_queries, count
+):
+    made = lunch()
+    mayor_of_paris(made)
+    some_guests(count - 1, made)
+    with django_assert_num_queries(14):
+        response = staff_client.get(ceremony_url(made))
+    assert len(order_of(response)) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_ceremony_page_for_the_office_query_count_does_not_grow_with_attendees(
+    office_client, django_assert_num_queries, count
+):
+    made = lunch()
+    mayor_of_paris(made)
+    some_guests(count - 1, made)
+    with django_assert_num_queries(16):
+        response = office_client.get(ceremony_url(made), {"find": "Conseiller"})
+    assert len(names_in_order(response)) == count
+
+
+def test_engagement_admin_page_links_its_ceremony(officer_client):
+    made = lunch()
+    page = officer_client.get(reverse("admin:visits_engagement_change", args=[made.pk]))
+    assert f'href="{ceremony_url(made)}"' in page.content.decode()

@@ -1,0 +1,187 @@
+"""A ceremony as people read it: the rows of `ceremony_rows` turned into the rules' plain data,
+ranked, seated, with speakers, arrivals, the receiving line and the flags. A read: nothing here
+writes; `visits.services.ceremony` stores what the office decides (attendance, places)."""
+
+from dataclasses import dataclass, replace
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from visits.ceremony import people
+from visits.ceremony.address import Forms, forms_of_address
+from visits.ceremony.arrivals import ReceivingLine, arrival_order, receiving_line
+from visits.ceremony.flags import Mast, anthem_order, flag_arrangement, flags_svg
+from visits.ceremony.ranking import Ranking, rank
+from visits.ceremony.seating import (
+    Layout,
+    Pin,
+    Seating,
+    SeatingOptions,
+    Sitter,
+    broken_rules,
+    plan_svg,
+    seat,
+    who_sits_where,
+)
+from visits.ceremony.speeches import Speaker, speaking_order
+from visits.models.ceremony_choices import AttendanceRole, OfficeGroup, PairRule
+from visits.queries.ceremony import CeremonyRows
+from visits.queries.ceremony_data import addressee_of, attendee_of, forms_table, rules_of
+
+
+@dataclass(frozen=True)
+class CeremonyPlan:
+    rows: CeremonyRows
+    ranking: Ranking
+    forms: dict[str, Forms]  # attendee key -> their forms of address, in the active language
+    seating: Seating
+    seating_saved: bool  # False: a proposal from the order, not yet kept by the office
+    broken: tuple[str, ...]  # the rules the kept places break (after a swap)
+    seating_svg: str
+    seating_list: tuple[tuple[str, int, int], ...]
+    speakers: tuple[Speaker, ...]
+    arrivals: tuple[people.Placed, ...]
+    line: ReceivingLine
+    masts: tuple[Mast, ...]
+    flags_svg: str
+    anthems: tuple[str, ...]  # country names, in the order played
+
+    def attendance(self, key: str):
+        """The Attendance row of an attendee key."""
+        return keyed(self.rows)[key]
+
+
+def ceremony_plan(rows: CeremonyRows) -> CeremonyPlan:
+    attendees = attendees_of(rows)
+    ranking = rank(attendees.values(), occasion_of(rows))
+    table = forms_table(rows.forms)
+    language = (translation.get_language() or "fr")[:2]
+    addressees = {key: addressee_of(row.guest) for key, row in keyed(rows).items()}
+    forms = {key: forms_of_address(who, table, language) for key, who in addressees.items()}
+    options, host, cohost = seating_options(rows, ranking)
+    sitters = [sitter_of(placed.attendee) for placed in ranking.placed]
+    seating, saved = kept_or_proposed(rows, sitters, options, host, cohost)
+    broken = broken_rules(seating, sitters, options, host, cohost) if saved else ()
+    labels = {p.attendee.key: (p.attendee.name, str(p.order)) for p in ranking.placed}
+    title = _("Seating plan: %(engagement)s") % {"engagement": rows.engagement.title}
+    nations = flag_countries(rows)
+    names_fr = country_names(nations, "fr")
+    masts = flag_arrangement(nations, rows.options.with_european_flag, names_fr)
+    shown_names = country_names([mast.country for mast in masts], language)
+    return CeremonyPlan(
+        rows=rows,
+        ranking=ranking,
+        forms=forms,
+        seating=seating,
+        seating_saved=saved,
+        broken=broken,
+        seating_svg=plan_svg(seating, labels, options, title),
+        seating_list=who_sits_where(seating, {k: v[0] for k, v in labels.items()}),
+        speakers=speaking_order(
+            ranking.placed, addressees, table, state_representative=state_representative(rows)
+        ),
+        arrivals=arrival_order(ranking.placed),
+        line=receiving_line(ranking.placed),
+        masts=masts,
+        flags_svg=flags_svg(masts, shown_names, _("Flags, seen from the front")),
+        anthems=tuple(shown_names[code] for code in anthem_order(nations, names_fr)),
+    )
+
+
+def keyed(rows: CeremonyRows) -> dict:
+    return {str(row.pk): row for row in rows.attendances}
+
+
+def attendees_of(rows: CeremonyRows) -> dict[str, people.Attendee]:
+    by_guest = {row.guest_id: str(row.pk) for row in rows.attendances}
+    return {str(row.pk): attendee_of(row, by_guest) for row in rows.attendances}
+
+
+def occasion_of(rows: CeremonyRows) -> people.Occasion:
+    rules, offices = rules_of(rows)
+    return people.Occasion(
+        on=rows.day,
+        rules=rules,
+        ordered_by_government=rows.options.ordered_by_government,
+        offices=offices,
+    )
+
+
+def seating_options(rows: CeremonyRows, ranking: Ranking):
+    """The office's options, with who presides: the inviting host, and the second host or else
+    the host's spouse opposite."""
+    ceremony = rows.options
+    options = SeatingOptions(
+        layout=Layout(ceremony.layout),
+        tables=max(ceremony.tables, 1),
+        seats_per_table=ceremony.seats_per_table,
+        central_aisle=ceremony.central_aisle,
+        civil_military_sides=ceremony.civil_military_sides,
+        alternate_sexes=ceremony.alternate_sexes,
+        keep_spouses_apart=ceremony.keep_spouses_apart,
+        pins=tuple(
+            Pin(str(row.pk), row.table, row.seat)
+            for row in rows.attendances
+            if row.pinned and row.table and row.seat
+        ),
+        apart=tuple(
+            (str(p.first_id), str(p.second_id)) for p in rows.pairs if p.rule == PairRule.APART
+        ),
+        together=tuple(
+            (str(p.first_id), str(p.second_id)) for p in rows.pairs if p.rule == PairRule.TOGETHER
+        ),
+    )
+    placed = [p.attendee for p in ranking.placed]
+    hosts = [a for a in placed if a.inviting] + [a for a in placed if a.host and not a.inviting]
+    host = hosts[0].key if hosts else (placed[0].key if placed else "")
+    spouses = [a.key for a in placed if a.spouse_of == host]
+    cohost = hosts[1].key if len(hosts) > 1 else (spouses[0] if spouses else "")
+    return options, host, cohost
+
+
+def sitter_of(attendee: people.Attendee) -> Sitter:
+    return Sitter(
+        key=attendee.key,
+        gender=attendee.gender,
+        military=attendee.military,
+        spouse_of=attendee.spouse_of,
+        name=attendee.name,  # the broken rules' sentences name people, not keys
+    )
+
+
+def kept_or_proposed(rows, sitters, options, host, cohost) -> tuple[Seating, bool]:
+    """The places the office kept, drawn on the layout's places; or, before any is kept, the
+    rules' proposal."""
+    proposal = seat(sitters, options, host, cohost)
+    kept = {
+        (row.table, row.seat): str(row.pk)
+        for row in rows.attendances
+        if row.table is not None and row.seat is not None
+    }
+    if not kept:
+        return proposal, False
+    seats = tuple(replace(s, key=kept.get((s.table, s.number), "")) for s in proposal.seats)
+    return replace(proposal, seats=seats), True
+
+
+def state_representative(rows: CeremonyRows) -> str:
+    for row in rows.attendances:
+        if any(h.office.group == OfficeGroup.STATE_REPRESENTATIVE for h in row.guest.held):
+            return str(row.pk)
+    return ""
+
+
+def flag_countries(rows: CeremonyRows) -> list[str]:
+    """The foreign guests' countries: the guest of honour's and the delegation's."""
+    foreign = (AttendanceRole.GUEST_OF_HONOUR, AttendanceRole.DELEGATION)
+    found = {str(r.guest.country) for r in rows.attendances if r.role in foreign}
+    return sorted(code for code in found if code)
+
+
+def country_names(codes, language: str) -> dict[str, str]:
+    """Country names in `language`, the European Union's included ("EU" is no ISO country)."""
+    with translation.override(language):
+        names = {code: str(countries.name(code)) for code in codes if code != "EU"}
+        names["EU"] = _("European Union")
+    return names

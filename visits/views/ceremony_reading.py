@@ -1,0 +1,63 @@
+"""What the Ceremony page and its printables read alike: the engagement through the door, the
+order with the step between two rows, the speakers with their rows."""
+
+from dataclasses import dataclass
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from visits.queries.ceremony import ceremony_engagements
+
+# Each printable: its part of the URL and its title; the page lists them in this order.
+PARTS = {
+    "order": _("Order of precedence"),
+    "seating": _("Seating plan"),
+    "place-cards": _("Place cards"),
+    "speakers": _("Order of speeches"),
+    "arrivals": _("Arrivals and receiving line"),
+    "flags": _("Flags and anthems"),
+}
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    """One line of the order: the placed attendee, their row, and why they follow the one
+    above (None for the first)."""
+
+    placed: object
+    attendance: object
+    step: object
+
+
+def engagement_for(request, uid):
+    """The engagement, if the viewer may see its visit; else a 404, as if it did not exist."""
+    return get_object_or_404(ceremony_engagements(request.user), uid=uid)
+
+
+def rows_by_key(plan) -> dict:
+    """Attendee key -> Attendance row, made once (`plan.attendance` makes it at each call)."""
+    return {str(row.pk): row for row in plan.rows.attendances}
+
+
+def order_rows(plan) -> list[OrderRow]:
+    steps, rows = list(plan.ranking.steps()), rows_by_key(plan)
+    return [
+        OrderRow(one, rows[one.attendee.key], steps[index - 1] if index else None)
+        for index, one in enumerate(plan.ranking.placed)
+    ]
+
+
+def everyone(plan) -> list:
+    """The attendees in order, those the rules could not place last."""
+    return [p.attendee for p in plan.ranking.placed] + [u.attendee for u in plan.ranking.unplaced]
+
+
+def read_context(engagement, rows, plan) -> dict:
+    return {
+        "engagement": engagement,
+        "visit": engagement.visit,
+        "rows": rows,
+        "plan": plan,
+        "order": order_rows(plan),
+        "speakers": [(s, rows_by_key(plan)[s.attendee.key]) for s in plan.speakers],
+    }
