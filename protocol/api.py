@@ -4,6 +4,7 @@
 from ninja import NinjaAPI
 
 from visits.api import (
+    ceremony,
     engagements,
     errors,
     guests,
@@ -71,6 +72,7 @@ errors.install(api)
 api.add_router("", visits.router)
 api.add_router("", moves.router)
 api.add_router("", engagements.router)
+api.add_router("", ceremony.router)
 api.add_router("", guests.router)
 api.add_router("", places.router)
 api.add_router("", honours.router)

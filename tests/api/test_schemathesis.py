@@ -19,6 +19,7 @@ from schemathesis.specs.openapi.checks import (
 
 from protocol.api import api
 from protocol.wsgi import application
+from tests.ceremony_factories import AttendanceFactory
 from tests.factories import (
     EngagementFactory,
     GuestFactory,
@@ -58,9 +59,11 @@ def world(db):
     404 and the code behind it would go untested."""
     visit = VisitFactory(starts_on=date(2027, 7, 6), status="approved")
     honour = HonoraryCitizenshipFactory()
+    engagement = EngagementFactory(visit=visit, status="tentative")
     return {
         "reference": visit.reference,
-        "uid": str(EngagementFactory(visit=visit, status="tentative").uid),
+        "uid": str(engagement.uid),
+        "attendee_id": AttendanceFactory(engagement=engagement).pk,
         "guest_id": GuestFactory().pk,
         "venue_id": VenueFactory().pk,
         "host_id": HostFactory().pk,

@@ -99,8 +99,17 @@ CHANGE_ERRORS = CREATE_ERRORS | {"412", "428"}
 DELETE_ERRORS = CHANGE_ERRORS - {"409"}
 
 
-# POSTs that change a resource rather than create one: they take If-Match as a PATCH does.
-CHANGING_POSTS = ("/move",)
+# POSTs that change a resource rather than create one: they take If-Match as a PATCH does
+# (an attendee changes the ceremony's order, whose ETag it sends).
+CHANGING_POSTS = ("/move", "/attendees")
+# Reads of one thing under a record (not lists): found, or 404 as the record would be.
+ONE_THING_READS = ("/ceremony", "/address")
+# Made from several records at once, with nothing to send back: no ETag.
+UNVERSIONED_READS = ("/address",)
+
+
+def lists(path: str, method: str) -> bool:
+    return method == "get" and not path.endswith("}") and not path.endswith(ONE_THING_READS)
 
 
 def changes_with_post(path: str, method: str) -> bool:
@@ -110,7 +119,7 @@ def changes_with_post(path: str, method: str) -> bool:
 def possible_errors(path: str, method: str, operation: dict) -> set[str]:
     kinds = {"get": READ_ERRORS, "post": CREATE_ERRORS, "delete": DELETE_ERRORS}
     errors = CHANGE_ERRORS if changes_with_post(path, method) else kinds.get(method, CHANGE_ERRORS)
-    if method == "get" and not path.endswith("}"):
+    if lists(path, method):
         errors = errors - {"404"}  # a list is never missing, at most empty
     if not versioned(path):
         errors = errors - {"412", "428"}
@@ -122,7 +131,8 @@ def possible_errors(path: str, method: str, operation: dict) -> set[str]:
 def document_conventions(schema: dict) -> dict:
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
-            a_list = method == "get" and not path.endswith("}")
+            tagged = versioned(path) and not lists(path, method)
+            tagged = tagged and not path.endswith(UNVERSIONED_READS)
             possible = possible_errors(path, method, operation)
             deprecation = next(
                 (h for suffix, h in DEPRECATION_HEADERS.items() if path.endswith(suffix)), None
@@ -140,7 +150,7 @@ def document_conventions(schema: dict) -> dict:
                     response["headers"] = {"WWW-Authenticate": CHALLENGE}
                 elif str(status) == "409" and method == "post":
                     response["headers"] = {"Retry-After": RETRY_AFTER}
-                elif str(status) in ("200", "201") and versioned(path) and not a_list:
+                elif str(status) in ("200", "201") and tagged:
                     response["headers"] = {"ETag": ETAG}
                 elif str(status) == "200" and deprecation:
                     response["headers"] = deprecation
