@@ -53,8 +53,10 @@ def user_in(group_name: str, username: str, *extra_permissions: str):
 def default_checklists(request, django_db_blocker):
     """The data migration's checklist templates, which a transactional test's flush removes:
     every database test starts with them, whatever ran before."""
-    if request.node.get_closest_marker("django_db") is None:
+    uses_db = {"db", "transactional_db"} & set(request.fixturenames)
+    if request.node.get_closest_marker("django_db") is None and not uses_db:
         return
+    request.getfixturevalue("django_db_setup")  # the test database, before writing to it
     with django_db_blocker.unblock():
         install_checklists(ChecklistTemplate, ChecklistTemplateTask)
         # Likewise the décret's lists and the forms-of-address table (migration 0020).

@@ -170,3 +170,51 @@ def test_an_engagement_before_any_list_took_effect_has_none(db):
     old.starts_at = old.starts_at.replace(year=1950)
     old.ends_at = old.ends_at.replace(year=1950)
     assert ceremony_rows(old).precedence_list is None
+
+
+def test_art_19_nobody_speaks_after_the_minister_representing_the_state(engagement):
+    mayor = rules.add_attendee(
+        engagement, person("Anne Maire", "mayor_of_paris", gender="f"), by=None, speaks=True
+    )
+    rules.change_attendee(mayor, by=None, inviting=True)
+    for name, code in (("Paul Ministre", "minister"), ("Le Préfet", "prefect_of_paris")):
+        rules.add_attendee(engagement, person(name, code, gender="m"), by=None, speaks=True)
+    speakers = [s.attendee.name for s in plan_of(engagement).speakers]
+    assert speakers == ["Anne Maire", "Le Préfet", "Paul Ministre"]
+
+
+def test_a_former_prefect_does_not_close_the_speeches(engagement):
+    former = person("Ancien Préfet", gender="m")
+    OfficeHolding.objects.create(
+        guest=former,
+        office=Office.objects.get(code="prefect_of_paris"),
+        left_office_on=date(2020, 1, 1),
+    )
+    rules.add_attendee(engagement, former, by=None, speaks=True)
+    rules.add_attendee(engagement, person("Député", "deputy", gender="m"), by=None, speaks=True)
+    speakers = [s.attendee.name for s in plan_of(engagement).speakers]
+    assert speakers == ["Ancien Préfet", "Député"]  # reverse precedence, the deputy last
+
+
+def test_a_place_held_by_someone_not_moved_is_refused_and_nothing_written(engagement):
+    first, second = (rules.add_attendee(engagement, GuestFactory(), by=None) for _ in range(2))
+    rules.keep_places(engagement, {first.pk: (1, 1), second.pk: (1, 2)}, by=None)
+    with pytest.raises(RuleBroken) as refused:
+        rules.keep_places(engagement, {first.pk: (1, 2)}, by=None)
+    assert "another attendee" in refused.value.message_dict["places"][0]
+    assert Attendance.objects.get(pk=first.pk).seat == 1
+
+
+def test_kept_places_the_layout_no_longer_has_are_named(engagement):
+    rows = [rules.add_attendee(engagement, person(n, "deputy"), by=None) for n in "AB"]
+    rules.keep_places(engagement, {rows[0].pk: (9, 40), rows[1].pk: (1, 1)}, by=None)
+    broken = plan_of(engagement).broken
+    assert any("A" in line and "no longer has" in line for line in broken)
+
+
+def test_forms_of_address_never_use_a_lists_plural_label(engagement):
+    guest = person("Rachida Dati", "minister", gender="f", title_fr="", title_en="")
+    rules.add_attendee(engagement, guest, by=None)
+    plan = plan_of(engagement)
+    [forms] = plan.forms.values()
+    assert "Membres" not in forms.suscription and "Members" not in forms.suscription

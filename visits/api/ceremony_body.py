@@ -1,15 +1,21 @@
 """`GET /engagements/{uid}/ceremony`'s answer: the plan of `visits.queries.ceremony_plan` with
-attendee ids for its keys, in the active language (the request's `Accept-Language`)."""
+attendee ids for its keys, in the active language (the request's `Accept-Language`); and
+`GET .../ceremony/why`'s: which rule puts one of two attendees before the other."""
 
+from django.utils.translation import gettext as _
+
+from visits.ceremony.ranking import rank
 from visits.models.bilingual import localized
 from visits.queries.ceremony import ceremony_rows
-from visits.queries.ceremony_plan import CeremonyPlan, ceremony_plan
+from visits.queries.ceremony_plan import CeremonyPlan, attendees_of, ceremony_plan, occasion_of
 from visits.services.ceremony import OPTION_FIELDS
+from visits.services.errors import RuleBroken
 
 
-def ceremony_body(engagement) -> dict:
-    """`engagement` from `ceremony_engagements`: the caller has been through the door."""
-    rows = ceremony_rows(engagement)
+def ceremony_body(engagement, viewer) -> dict:
+    """`engagement` from `ceremony_engagements(viewer)`: the caller has been through the door;
+    attendees hidden from `viewer` are named neutrally."""
+    rows = ceremony_rows(engagement, viewer)
     plan = ceremony_plan(rows)
     guest_of = {str(row.pk): row.guest_id for row in rows.attendances}
     options = {name: getattr(rows.options, name) for name in OPTION_FIELDS}
@@ -84,3 +90,21 @@ def order_of(plan: CeremonyPlan, guest_of: dict[str, int]) -> list[dict]:
 
 def reason(found) -> dict:
     return {"rule": found.rule, "text": found.text}
+
+
+def why_body(engagement, viewer, first: int, second: int) -> dict:
+    """Why one of two attendees comes before the other, each named by their id; only the order
+    is made (no seating, no drawing). RuleBroken, naming the parameter, for an attendee this
+    ceremony's order does not place, or the same one twice."""
+    rows = ceremony_rows(engagement, viewer)
+    ranking = rank(attendees_of(rows).values(), occasion_of(rows))
+    for name, attendee in (("first", first), ("second", second)):
+        if ranking.position_of(str(attendee)) is None:
+            message = _("No attendee placed in this ceremony's order has this id.")
+            raise RuleBroken({name: [message]})
+    if first == second:
+        raise RuleBroken({"second": [_("Choose two different attendees.")]})
+    if ranking.position_of(str(second)) < ranking.position_of(str(first)):
+        first, second = second, first
+    found = ranking.why(str(first), str(second))
+    return {"first": first, "second": second, "rule": found.rule, "text": found.text}

@@ -4,14 +4,16 @@ the seating rules and the forms-of-address table."""
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from visits.models import (
     AddressForm,
     Attendance,
     Ceremony,
     Engagement,
+    Guest,
     Office,
     OfficeHolding,
     PrecedenceList,
@@ -50,18 +52,44 @@ def list_in_force(scope: str, day) -> PrecedenceList | None:
     )
 
 
-def attendances_of(engagement) -> list[Attendance]:
+def attendances_of(engagement, viewer=None) -> list[Attendance]:
+    """In the order they were added. An attendee the viewer may not see (known only from a
+    confidential visit hidden from them) still ranks and sits, under a neutral name: what
+    they are shown must not name them (DESIGN.md, decision 1). `viewer` None is the system."""
     holdings = OfficeHolding.objects.select_related("office").order_by("pk")
-    return list(
+    rows = (
         Attendance.objects.filter(engagement=engagement)
         .select_related("guest", "represents", "represents_office")
         .prefetch_related(Prefetch("guest__holdings", holdings, to_attr="held"))
         .order_by("pk")
     )
+    if viewer is not None:
+        seen = Guest.objects.visible_to(viewer)
+        rows = rows.annotate(
+            guest_hidden=~Exists(seen.filter(pk=OuterRef("guest_id"))),
+            represents_hidden=~Exists(seen.filter(pk=OuterRef("represents_id"))),
+        )
+    rows = list(rows)
+    for row in rows:
+        if getattr(row, "guest_hidden", False):
+            conceal(row.guest)
+        if row.represents_id and getattr(row, "represents_hidden", False):
+            conceal(row.represents)
+    return rows
 
 
-def ceremony_rows(engagement: Engagement) -> CeremonyRows:
-    """`engagement` from `ceremony_engagements`: the caller has been through the door."""
+def conceal(guest: Guest) -> None:
+    """Everything that would name them, blanked in memory (never saved)."""
+    guest.name = guest.sort_name = _("Confidential guest")
+    for field in ("title", "salutation", "envelope", "closing"):
+        setattr(guest, f"{field}_fr", "")
+        setattr(guest, f"{field}_en", "")
+    guest.city = ""
+
+
+def ceremony_rows(engagement: Engagement, viewer=None) -> CeremonyRows:
+    """`engagement` from `ceremony_engagements(viewer)`: the caller has been through the door.
+    `viewer` None is the system (demo, benchmark), which sees every attendee's name."""
     try:
         options = engagement.ceremony
     except Ceremony.DoesNotExist:
@@ -82,7 +110,7 @@ def ceremony_rows(engagement: Engagement) -> CeremonyRows:
         precedence_list=precedence_list,
         ranks=ranks,
         offices=list(Office.objects.all()),
-        attendances=attendances_of(engagement),
+        attendances=attendances_of(engagement, viewer),
         pairs=list(SeatingPair.objects.filter(engagement=engagement).order_by("pk")),
         forms=list(AddressForm.objects.all()),
     )

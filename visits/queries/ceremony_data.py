@@ -102,8 +102,10 @@ def addressee_of(guest) -> Addressee:
         name=guest.name,
         gender=guest.gender,
         style=people.AddressStyle(style),
-        office_fr=guest.title_fr or (office.label_fr if office else ""),
-        office_en=guest.title_en or (office.label_en if office else ""),
+        # The guest's own title: a list's label names a rank ("Membres du Gouvernement"),
+        # not one person's office.
+        office_fr=guest.title_fr,
+        office_en=guest.title_en,
         country_fr=office_place(guest, style, "fr"),
         country_en=office_place(guest, style, "en"),
         salutation_fr=guest.salutation_fr,

@@ -61,8 +61,10 @@ def ceremony_plan(rows: CeremonyRows) -> CeremonyPlan:
     forms = {key: forms_of_address(who, table, language) for key, who in addressees.items()}
     options, host, cohost = seating_options(rows, ranking)
     sitters = [sitter_of(placed.attendee) for placed in ranking.placed]
-    seating, saved = kept_or_proposed(rows, sitters, options, host, cohost)
+    seating, saved, lost = kept_or_proposed(rows, sitters, options, host, cohost)
     broken = broken_rules(seating, sitters, options, host, cohost) if saved else ()
+    if lost:
+        broken += (off_layout(lost),)
     labels = {p.attendee.key: (p.attendee.name, str(p.order)) for p in ranking.placed}
     title = _("Seating plan: %(engagement)s") % {"engagement": rows.engagement.title}
     nations = flag_countries(rows)
@@ -79,7 +81,7 @@ def ceremony_plan(rows: CeremonyRows) -> CeremonyPlan:
         seating_svg=plan_svg(seating, labels, options, title),
         seating_list=who_sits_where(seating, {k: v[0] for k, v in labels.items()}),
         speakers=speaking_order(
-            ranking.placed, addressees, table, state_representative=state_representative(rows)
+            ranking.placed, addressees, table, state_representative(rows, ranking)
         ),
         arrivals=arrival_order(ranking.placed),
         line=receiving_line(ranking.placed),
@@ -150,26 +152,54 @@ def sitter_of(attendee: people.Attendee) -> Sitter:
     )
 
 
-def kept_or_proposed(rows, sitters, options, host, cohost) -> tuple[Seating, bool]:
+def kept_or_proposed(rows, sitters, options, host, cohost) -> tuple[Seating, bool, tuple]:
     """The places the office kept, drawn on the layout's places; or, before any is kept, the
-    rules' proposal."""
+    rules' proposal. Also the names of those whose kept place the layout no longer has (the
+    options changed since): the office is told, not left to find them missing."""
     proposal = seat(sitters, options, host, cohost)
     kept = {
-        (row.table, row.seat): str(row.pk)
+        (row.table, row.seat): row
         for row in rows.attendances
         if row.table is not None and row.seat is not None
     }
     if not kept:
-        return proposal, False
-    seats = tuple(replace(s, key=kept.get((s.table, s.number), "")) for s in proposal.seats)
-    return replace(proposal, seats=seats), True
+        return proposal, False, ()
+    places = {(s.table, s.number) for s in proposal.seats}
+    seats = tuple(
+        replace(s, key=str(kept[(s.table, s.number)].pk) if (s.table, s.number) in kept else "")
+        for s in proposal.seats
+    )
+    lost = tuple(row.guest.name for place, row in kept.items() if place not in places)
+    return replace(proposal, seats=seats), True, lost
 
 
-def state_representative(rows: CeremonyRows) -> str:
-    for row in rows.attendances:
-        if any(h.office.group == OfficeGroup.STATE_REPRESENTATIVE for h in row.guest.held):
-            return str(row.pk)
+def off_layout(names) -> str:
+    return _(
+        "Kept places this layout no longer has (its options changed): %(names)s. "
+        "Keep the seating again, or seat them by hand."
+    ) % {"names": ", ".join(names)}
+
+
+def state_representative(rows: CeremonyRows, ranking: Ranking) -> str:
+    """Who represents the State, after whom nobody speaks (art. 19): the highest-ranked
+    attendee serving in, or standing for, the Presidency, the Government or the prefecture."""
+    group_of = {office.code: office.group for office in rows.offices}
+    for placed in ranking.placed:
+        attendee = placed.attendee
+        codes = [held.office_code for held in attendee.holdings if serving(held, rows.day)]
+        if attendee.capacity not in (people.Capacity.OWN, people.Capacity.SUBSTITUTE):
+            codes.append(attendee.represents_office)
+        if any(group_of.get(code) in STATE_GROUPS for code in codes):
+            return attendee.key
     return ""
+
+
+STATE_GROUPS = (OfficeGroup.HEAD_OF_STATE, OfficeGroup.GOVERNMENT, OfficeGroup.STATE_REPRESENTATIVE)
+
+
+def serving(held: people.Holding, day) -> bool:
+    started = held.took_office_on is None or held.took_office_on <= day
+    return started and (held.left_office_on is None or held.left_office_on > day)
 
 
 def flag_countries(rows: CeremonyRows) -> list[str]:

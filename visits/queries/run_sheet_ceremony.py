@@ -7,11 +7,11 @@ from visits.queries.ceremony import ceremony_rows
 from visits.queries.ceremony_plan import CeremonyPlan, ceremony_plan
 
 
-def ceremony_plans(programme) -> dict[int, CeremonyPlan]:
-    """Engagement pk -> its plan, for the engagements of `programme` (from `run_sheets`, which
-    annotates `has_attendees`) that anyone attends."""
+def ceremony_plans(programme, viewer) -> dict[int, CeremonyPlan]:
+    """Engagement pk -> its plan, for the engagements of `programme` (from `run_sheets(viewer)`,
+    which annotates `has_attendees`) that anyone attends."""
     return {
-        engagement.pk: ceremony_plan(ceremony_rows(engagement))
+        engagement.pk: ceremony_plan(ceremony_rows(engagement, viewer))
         for engagement in programme
         if engagement.has_attendees
     }

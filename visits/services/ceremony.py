@@ -47,6 +47,7 @@ def locked_ceremony(engagement: Engagement, by, precondition=None) -> Ceremony:
     current = Ceremony.objects.select_for_update().get(engagement=engagement)
     if precondition is not None:
         precondition(current)
+    engagement.ceremony = current  # so a read after the write sees it, not a stale copy
     return current
 
 
@@ -157,6 +158,14 @@ def keep_places(
     taken = [place for place in places.values() if place is not None]
     if len(taken) != len(set(taken)):
         raise RuleBroken({"places": [_("Two attendees cannot share a place.")]})
+    others = Attendance.objects.filter(engagement=engagement, table__isnull=False).exclude(
+        pk__in=list(places)
+    )
+    for other in others:
+        if (other.table, other.seat) in taken:
+            # Not named: the caller may not be one who may see that attendee's name.
+            message = _("Table %(table)s, place %(place)s is another attendee's: move them too.")
+            raise RuleBroken({"places": [message % {"table": other.table, "place": other.seat}]})
     # Free the places first, so that an exchange does not meet itself in the unique index.
     Attendance.objects.filter(pk__in=list(places)).update(table=None, seat=None)
     for pk, place in places.items():

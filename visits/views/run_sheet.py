@@ -12,7 +12,7 @@ def run_sheet(request, reference: str):
     language, and for each engagement someone attends its speaking order and seating list.
     Only a visit the viewer may see; any other is a 404, as if it did not exist."""
     visit = get_object_or_404(run_sheets(request.user), reference=reference)
-    plans = ceremony_plans(visit.programme)
+    plans = ceremony_plans(visit.programme, request.user)
     ceremonies = [
         (engagement, plans[engagement.pk])
         for engagement in visit.programme

@@ -1,0 +1,61 @@
+"""A ceremony shows no name the viewer may not read (DESIGN.md, decision 1): an attendee known
+only from a confidential visit still ranks and sits, under a neutral name, on the page, its
+prints, the run-sheet and the API."""
+
+import pytest
+from django.urls import reverse
+
+from tests.ceremony_factories import attending, holder, lunch, mayor_of_paris
+from tests.visits.staff_pages import visit_of
+from visits.models import VisitGuest
+from visits.models.choices import DelegationRole
+from visits.queries.ceremony import ceremony_engagements, ceremony_rows
+from visits.queries.ceremony_plan import ceremony_plan
+
+SECRET = "Ms Hush-Hush"
+
+
+@pytest.fixture
+def public_lunch(db):
+    made = lunch(confidentiality="public", status="confirmed")
+    mayor_of_paris(made)
+    secret_guest = holder("minister", SECRET, gender="f")
+    hidden = visit_of("Someone Else", confidentiality="confidential")
+    VisitGuest.objects.create(visit=hidden, guest=secret_guest, role=DelegationRole.PRINCIPAL)
+    attending(made, secret_guest, speaks=True)
+    return made
+
+
+def test_an_attendee_hidden_from_the_viewer_ranks_under_a_neutral_name(public_lunch, staff_member):
+    found = ceremony_engagements(staff_member).get(pk=public_lunch.pk)
+    plan = ceremony_plan(ceremony_rows(found, staff_member))
+    names = [placed.attendee.name for placed in plan.ranking.placed]
+    assert names == ["Confidential guest", "Anne Hidalgo"]  # a minister still ranks first
+
+
+def test_a_cleared_officer_reads_the_attendees_name(public_lunch, cleared_officer):
+    found = ceremony_engagements(cleared_officer).get(pk=public_lunch.pk)
+    plan = ceremony_plan(ceremony_rows(found, cleared_officer))
+    assert SECRET in [placed.attendee.name for placed in plan.ranking.placed]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        lambda made: reverse("staff:ceremony", args=[made.uid]),
+        lambda made: reverse("staff:ceremony_print", args=[made.uid, "place-cards"]),
+        lambda made: reverse("staff:ceremony_print", args=[made.uid, "speakers"]),
+        lambda made: reverse("staff:run_sheet", args=[made.visit.reference]),
+    ],
+)
+def test_pages_never_name_an_attendee_hidden_from_the_viewer(public_lunch, staff_client, address):
+    response = staff_client.get(address(public_lunch))
+    assert response.status_code == 200
+    assert SECRET not in response.content.decode()
+    assert "Anne Hidalgo" in response.content.decode()
+
+
+def test_the_api_never_names_an_attendee_hidden_from_the_caller(public_lunch, staff_client):
+    response = staff_client.get(f"/api/v1/engagements/{public_lunch.uid}/ceremony")
+    assert response.status_code == 200
+    assert SECRET not in response.content.decode()
