@@ -71,15 +71,21 @@ someone = st.builds(
 
 @st.composite
 def attendees(draw, min_size: int = 0, max_size: int = 9) -> list[Attendee]:
-    """Attendees with distinct keys, some of them spouses of others (or of someone absent)."""
+    """Attendees with distinct keys, some of them spouses of others (or of someone absent);
+    spouses hold offices like anyone, and some couples name each other (the registry may link
+    both ways)."""
     count = draw(st.integers(min_value=min_size, max_value=max_size))
     keys = [f"k{number}" for number in draw(st.permutations(range(count)))]
-    people = []
+    people = {}
     for key in keys:
         spouse = draw(SPOUSE)
         spouse_of = "" if spouse is None else (keys + ["absent"])[spouse % (count + 1)]
-        people.append(replace(draw(someone), key=key, spouse_of=spouse_of))
-    return people
+        people[key] = replace(draw(someone), key=key, spouse_of=spouse_of)
+    for key in keys:
+        partner = people[key].spouse_of
+        if partner in people and partner != key and draw(st.booleans()):
+            people[partner] = replace(people[partner], spouse_of=key)
+    return list(people.values())
 
 
 occasions = st.builds(

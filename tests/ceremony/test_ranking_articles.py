@@ -309,6 +309,106 @@ def test_spouses_who_do_not_follow_have_no_rank_and_follow_no_unplaced_principal
     }
 
 
+def test_spouse_with_a_higher_rank_of_their_own_keeps_it():
+    people = [
+        person("Ministre", "minister", spouse_of="Maire"),
+        person("Maire", "mayor_of_paris"),
+        person("Député", "deputy"),
+    ]
+    ranking = rank(people, occasion())
+    assert names(ranking) == ["Ministre", "Député", "Maire"]
+    assert placed(ranking, "Ministre").rank_label == "6: Members of the Government"
+    assert placed(ranking, "Ministre").basis.text == "D art. 2, rank 6: Members of the Government"
+
+
+def test_spouse_with_a_lower_rank_of_their_own_follows_the_principal_and_says_so():
+    people = [
+        person("Député", "deputy", spouse_of="Première ministre"),
+        person("Première ministre", "prime_minister"),
+        person("Président du Sénat", "president_of_the_senate"),
+    ]
+    ranking = rank(people, occasion())
+    assert names(ranking) == ["Première ministre", "Député", "Président du Sénat"]
+    assert placed(ranking, "Député").rank_label == "spouse of Première ministre"
+    assert placed(ranking, "Député").basis.text == (
+        "Spouse of Première ministre: follows them (practice), above their own rank (12: Deputies)"
+    )
+
+
+def test_art_18_places_a_spouse_whose_principal_the_rules_cannot_place():
+    reason = "Épouse de l'invité d'honneur"
+    people = [
+        person("Conjointe", spouse_of="Inconnu", place_after=22, place_after_reason=reason),
+        person("Inconnu"),
+        person("Maire", "mayor_of_paris"),
+        person("Députée", "deputy", spouse_of="Inconnu"),
+    ]
+    ranking = rank(people, occasion())
+    assert names(ranking) == ["Députée", "Maire", "Conjointe"]
+    assert placed(ranking, "Conjointe").basis.text == (
+        f"D art. 18: placed after rank 22 by the inviting authority: {reason}"
+    )
+    assert missing(ranking) == {"Inconnu": "not on the list: set “place after rank”"}
+
+
+def test_spouses_who_name_each_other_the_higher_placed_is_the_principal():
+    people = [
+        person("Maire", "mayor_of_paris", spouse_of="Ministre"),
+        person("Ministre", "minister", spouse_of="Maire"),
+        person("Député", "deputy"),
+    ]
+    ranking = rank(people, occasion())
+    assert names(ranking) == ["Ministre", "Maire", "Député"]
+    assert placed(ranking, "Ministre").rank_label == "6: Members of the Government"
+    assert placed(ranking, "Maire").rank_label == "spouse of Ministre"
+
+
+def test_spouses_who_name_each_other_with_no_rank_are_unplaced_until_one_is_placed():
+    couple = [person("Anne", spouse_of="Bruno"), person("Bruno", spouse_of="Anne")]
+    assert missing(rank(couple, occasion())) == {
+        "Anne": "neither this attendee nor their spouse Bruno has a rank: set “place after "
+        "rank” for one of them; the other will follow",
+        "Bruno": "neither this attendee nor their spouse Anne has a rank: set “place after "
+        "rank” for one of them; the other will follow",
+    }
+    placed_by_the_office = replace(couple[1], place_after=30, place_after_reason="Mécène")
+    ranking = rank([couple[0], placed_by_the_office], occasion())
+    assert names(ranking) == ["Bruno", "Anne"]
+    assert placed(ranking, "Anne").rank_label == "spouse of Bruno"
+
+
+def test_an_office_taken_after_the_occasion_is_not_yet_held():
+    elected = person("Élue en juillet", Holding("deputy", took_office_on=date(2026, 7, 1)))
+    assert missing(rank([elected], occasion())) == {
+        "Élue en juillet": "Deputies is not yet held on 2026-06-01 (takes office on 2026-07-01): "
+        "set “place after rank”"
+    }
+
+
+def test_q_16_2448_a_substitute_has_no_rank_under_italys_rule_either():
+    substitute = person("Suppléant", capacity=Capacity.SUBSTITUTE, represents_office="deputy")
+    italian = replace(PARIS, representative_takes_rank=True)
+    assert missing(rank([substitute, person("Sénatrice", "senator")], occasion(italian))) == {
+        "Suppléant": "a parliamentary substitute has no rank (Q 16-2448): set “place after rank”"
+    }
+
+
+def test_art_18_place_after_is_ignored_for_a_listed_office_and_the_basis_says_so():
+    deputy = person("Député", "deputy", place_after=30, place_after_reason="ignored")
+    ranking = rank([deputy, person("Sénatrice", "senator")], occasion())
+    assert names(ranking) == ["Député", "Sénatrice"]
+    assert placed(ranking, "Député").basis.text == (
+        "D art. 2, rank 12: Deputies (art. 18's place-after applies only to those the list does "
+        "not name; ignored)"
+    )
+    inviting = person("Maire", "foreign_mayor", inviting=True, place_after=0)
+    ranking = rank([inviting, person("Préfet", "prefect_of_paris")], occasion())
+    assert names(ranking) == ["Préfet", "Maire"]
+    assert placed(ranking, "Maire").basis.text.endswith(
+        "(art. 9 places the head of the inviting body; their place-after is ignored)"
+    )
+
+
 def test_tie_at_one_rank_by_first_election_then_age():
     def councillor(name, elected, born):
         held = Holding("councillor_of_paris", first_elected_on=elected)

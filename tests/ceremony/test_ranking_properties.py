@@ -2,6 +2,7 @@
 the input order; every attendee is placed or unplaced, once; explanations agree with the order."""
 
 import re
+from dataclasses import replace
 from itertools import combinations
 
 import pytest
@@ -81,3 +82,15 @@ def test_explanations_never_claim_the_reverse_order(people, occasion):
         ab, bc, ac = ranking.why(a, b), ranking.why(b, c), ranking.why(a, c)
         assert ranking.why(b, a) == ab
         assert all(claims_in_order(reason.text) for reason in (ab, bc, ac))
+
+
+@EXAMPLES
+@given(st.data(), attendees(min_size=1), occasions)
+def test_a_spouse_link_never_lowers_the_spouse_nor_leaves_them_unplaced(data, people, occasion):
+    spouse = data.draw(st.sampled_from(people))
+    alone = [replace(a, spouse_of="") if a.key == spouse.key else a for a in people]
+    linked, unlinked = rank(people, occasion), rank(alone, occasion)
+    if unlinked.position_of(spouse.key) is not None:
+        assert linked.position_of(spouse.key) is not None
+        mine = values(linked.sort_keys[spouse.key])
+        assert mine <= values(unlinked.sort_keys[spouse.key])

@@ -299,6 +299,6 @@ def test_unmet_and_drawing_speak_french():
     with translation.override("fr"):
         seating = seat(sitters, options, "H", "C")
         drawing = plan_svg(seating, {}, options, "Plan")
-    assert "femmes et hommes n'alternent pas partout" in seating.unmet[0]
+    assert "femmes et hommes n’alternent pas partout" in seating.unmet[0]
     assert "un multiple de 4" in seating.warnings[0]
     assert "Entrée" in drawing and "Table 1" in drawing

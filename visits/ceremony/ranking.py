@@ -2,9 +2,10 @@
 
 `rank` applies, in turn: the list's rank of each attendee's highest office (ranking_standing),
 representation (D art. 13-14), the overrides (D art. 9, 10, 17, 18: ranking_overrides), ties
-(ranking_keys) and spouses. The order is the order of sort keys; `why` reads the first part of
-two keys that differs (ranking_reasons), so an explanation never contradicts the order. Those
-the rules cannot place are returned apart, with what is missing: never guessed."""
+(ranking_keys) and spouses (ranking_spouses). The order is the order of sort keys; `why`
+reads the first part of two keys that differs (ranking_reasons), so an explanation never
+contradicts the order. Those the rules cannot place are returned apart, with what is missing:
+never guessed."""
 
 from __future__ import annotations
 
@@ -15,18 +16,17 @@ from functools import cached_property
 from django.utils.translation import gettext as _
 
 from visits.ceremony.people import Attendee, Occasion, Placed, Reason, Unplaced
-from visits.ceremony.ranking_keys import Follow, SortKey, base_key, follower_key, sort_name, values
-from visits.ceremony.ranking_lists import after_label, lists_of
+from visits.ceremony.ranking_keys import SortKey, base_key, follower_key, sort_name, values
+from visits.ceremony.ranking_lists import Source, after_label, lists_of
 from visits.ceremony.ranking_overrides import (
     Follows,
     Standings,
-    art_9_reason,
     with_art_9,
     with_art_10,
     with_art_18,
-    with_spouses,
 )
-from visits.ceremony.ranking_reasons import explain
+from visits.ceremony.ranking_reasons import art_9, explain
+from visits.ceremony.ranking_spouses import with_spouses
 from visits.ceremony.ranking_standing import Standing, standing_of
 
 
@@ -65,13 +65,13 @@ def rank(attendees: Iterable[Attendee], occasion: Occasion) -> Ranking:
     standings = with_art_10(standings, lists)
     standings, follows = with_art_9(people, standings, lists)
     standings = with_art_18(people, standings, follows, lists)
-    follows = with_spouses(people, follows, lists)
-    keys, missing = sort_keys(people, standings, follows)
+    own, missing = own_keys(people, standings, follows)
+    keys, missing, spouses = with_spouses(people, own, missing, standings, lists)
     order = sorted(keys, key=lambda key: values(keys[key]))
     by_key = {attendee.key: attendee for attendee in people}
+    shown = Shown(by_key, standings, follows, spouses)
     placed = tuple(
-        Placed(by_key[key], number, *shown_standing(key, by_key, standings, follows))
-        for number, key in enumerate(order, start=1)
+        Placed(by_key[key], number, *shown.standing(key)) for number, key in enumerate(order, 1)
     )
     unplaced = tuple(
         Unplaced(attendee, missing[attendee.key])
@@ -81,47 +81,70 @@ def rank(attendees: Iterable[Attendee], occasion: Occasion) -> Ranking:
     return Ranking(placed, unplaced, keys)
 
 
-def sort_keys(
+def own_keys(
     people: list[Attendee], standings: Standings, follows: Follows
 ) -> tuple[dict[str, SortKey], dict[str, str]]:
-    """Each placed attendee's key; a follower's is built on their anchor's (chains are acyclic:
-    ranking_overrides drops circles), walked without recursion."""
-    by_key = {attendee.key: attendee for attendee in people}
+    """Each attendee's key before spouses, or what is missing. Art. 9's followers follow the
+    State's representative, who follows nobody: one pass over the others first is enough."""
     keys: dict[str, SortKey] = {}
     missing: dict[str, str] = {}
-    for start in by_key:
-        chain, key = [], start
-        while key in follows and key not in keys and key not in missing:
-            chain.append(key)
-            key = follows[key][0]
-        if key not in keys and key not in missing:
-            standing = standings[key]
-            if isinstance(standing, Standing):
-                keys[key] = base_key(by_key[key], standing)
-            else:
-                missing[key] = standing
-        for follower in reversed(chain):
-            anchor, kind = follows[follower]
-            if anchor in missing:
-                text = _("spouse of %(name)s, whom the rules cannot place")
-                missing[follower] = text % {"name": by_key[anchor].name}
-                continue
-            own = standings[follower] if isinstance(standings[follower], Standing) else None
-            keys[follower] = follower_key(keys[anchor], by_key[follower], kind, own)
+    for attendee in people:
+        standing = standings[attendee.key]
+        if attendee.key in follows:
+            continue
+        if isinstance(standing, Standing):
+            keys[attendee.key] = base_key(attendee, standing)
+        else:
+            missing[attendee.key] = standing
+    for attendee in people:
+        if attendee.key in follows:
+            anchor, kind = follows[attendee.key]
+            standing = standings[attendee.key]
+            own = standing if isinstance(standing, Standing) else None
+            keys[attendee.key] = follower_key(keys[anchor], attendee, kind, own)
     return keys, missing
 
 
-def shown_standing(
-    key: str, by_key: Mapping[str, Attendee], standings: Standings, follows: Follows
-) -> tuple[str, Reason]:
+@dataclass(frozen=True)
+class Shown:
     """The rank label and the basis a placed attendee shows."""
-    if key not in follows:
-        standing = standings[key]
-        return standing.label, standing.basis
-    anchor, kind = follows[key]
-    if kind == Follow.SPOUSE:
-        name = {"name": by_key[anchor].name}
-        basis = Reason("practice", _("Spouse of %(name)s: follows them (practice)") % name)
-        return _("spouse of %(name)s") % name, basis
-    position = standings[anchor].position
-    return after_label(position, _("head of the inviting body")), art_9_reason()
+
+    by_key: Mapping[str, Attendee]
+    standings: Standings
+    follows: Follows  # art. 9
+    spouses: Mapping[str, str]  # spouse → principal, for those who follow theirs
+
+    def standing(self, key: str) -> tuple[str, Reason]:
+        label, basis = self.placed(key)
+        return label, self.with_place_after_note(key, basis)
+
+    def placed(self, key: str) -> tuple[str, Reason]:
+        own = self.standings[key]
+        if key in self.spouses:
+            name = {"name": self.by_key[self.spouses[key]].name}
+            if isinstance(own, Standing):
+                text = _(
+                    "Spouse of %(name)s: follows them (practice), above their own rank (%(rank)s)"
+                )
+                text = text % {**name, "rank": own.label}
+            else:
+                text = _("Spouse of %(name)s: follows them (practice)") % name
+            return _("spouse of %(name)s") % name, Reason("practice", text)
+        if key in self.follows:
+            position = self.standings[self.follows[key][0]].position
+            return after_label(position, _("head of the inviting body")), art_9()
+        return own.label, own.basis
+
+    def with_place_after_note(self, key: str, basis: Reason) -> Reason:
+        """Art. 18's "place after" is for those no rule places: say so when it is set but
+        another rule placed the attendee, so the office is not left wondering."""
+        own = self.standings[key]
+        if self.by_key[key].place_after is None:
+            return basis
+        if isinstance(own, Standing) and own.source == Source.ART_18:
+            return basis
+        if key in self.follows or (isinstance(own, Standing) and own.source == Source.ART_9):
+            note = _("art. 9 places the head of the inviting body; their place-after is ignored")
+        else:
+            note = _("art. 18's place-after applies only to those the list does not name; ignored")
+        return Reason(basis.rule, _("%(basis)s (%(note)s)") % {"basis": basis.text, "note": note})

@@ -111,7 +111,8 @@ def represented(attendee: Attendee, lists: Lists) -> Standing | None:
     """The rank a representative takes from the office they represent, if any (art. 14)."""
     capacity, code = attendee.capacity, represented_code(attendee, lists)
     office = lists.offices.get(code)
-    if capacity == Capacity.OWN or office is None:
+    # A suppléant stands for no one under any rule set (Q 16-2448): not a representative.
+    if capacity in (Capacity.OWN, Capacity.SUBSTITUTE) or office is None:
         return None
     values = {"office": label(office), "position": lists.position.get(code, "")}
     if lists.occasion.rules.representative_takes_rank:
@@ -184,7 +185,8 @@ def missing(attendee: Attendee, lists: Lists) -> str:
     representing = (*TAKES_THE_RANK, Capacity.VICE_PRESIDENT)
     if attendee.capacity in representing and not represented_code(attendee, lists):
         return _("the office represented is missing, or %(fix)s") % {"fix": place_after_hint()}
-    heads = [h for h in attendee.holdings if group_of(h, lists) == OfficeGroup.HEAD_OF_MISSION]
+    held = [h for h in attendee.holdings if serving(h, lists) is not None]
+    heads = [h for h in held if group_of(h, lists) == OfficeGroup.HEAD_OF_MISSION]
     if heads and lists.last_position_of(OfficeGroup.GOVERNMENT) is None:
         text = _(
             "D art. 17 places ambassadors after the Government, which this list lacks: %(fix)s"
@@ -192,15 +194,29 @@ def missing(attendee: Attendee, lists: Lists) -> str:
         return text % {"fix": place_after_hint()}
     unlisted = [
         lists.offices[h.office_code]
-        for h in attendee.holdings
+        for h in held
         if h.office_code in lists.offices and h.office_code not in lists.position
     ]
     if unlisted:
         text = _("%(office)s is not on the list: %(fix)s")
         return text % {"office": label(unlisted[0]), "fix": place_after_hint()}
+    future = [h for h in attendee.holdings if serving(h, lists) is None]
+    if future:
+        return not_yet_held(future[0], lists)
     if attendee.spouse_of:
         return _("a spouse has no rank of their own: %(fix)s") % {"fix": place_after_hint()}
     return _("not on the list: %(fix)s") % {"fix": place_after_hint()}
+
+
+def not_yet_held(holding: Holding, lists: Lists) -> str:
+    office = lists.offices.get(holding.office_code)
+    text = _("%(office)s is not yet held on %(on)s (takes office on %(took)s): %(fix)s")
+    return text % {
+        "office": label(office) if office else holding.office_code,
+        "on": lists.occasion.on.isoformat(),
+        "took": holding.took_office_on.isoformat(),
+        "fix": place_after_hint(),
+    }
 
 
 def group_of(holding: Holding, lists: Lists) -> OfficeGroup | None:
