@@ -161,6 +161,82 @@ def test_confidential_ceremony_is_not_found_for_an_officer_not_cleared(
     assert cleared.get(ceremony_url(reception["engagement"])).status_code == 200
 
 
+# Why one comes before another
+
+
+def why(client, engagement, first, second):
+    url = reverse("api:why_ceremony", args=[engagement.uid])
+    return client.get(url, {"first": first, "second": second})
+
+
+def test_why_says_which_rule_puts_one_of_any_two_first(as_officer, reception):
+    mayor, minister = reception["mayor"].pk, reception["minister"].pk  # 3rd and 1st
+    response = why(as_officer, reception["engagement"], mayor, minister)
+    assert response.status_code == 200, response.content
+    assert response.json() == {
+        "first": minister,
+        "second": mayor,
+        "rule": "D art. 9",
+        "text": (
+            "D art. 9: the head of the inviting body ranks right after the State's representative"
+        ),
+    }
+    again = why(as_officer, reception["engagement"], minister, mayor)
+    assert again.json() == response.json()  # either order
+
+
+def test_why_agrees_with_the_step_between_neighbours(as_officer, reception):
+    body, _etag = read(as_officer, reception["engagement"])
+    first, second = body["order"][0], body["order"][1]
+    response = why(as_officer, reception["engagement"], second["attendee"], first["attendee"])
+    assert response.json() == {
+        "first": first["attendee"],
+        "second": second["attendee"],
+        **first["why_before_next"],
+    }
+
+
+def test_why_speaks_the_callers_language(client, officer, reception):
+    as_french = client_for(client, officer, "fr")
+    mayor, minister = reception["mayor"].pk, reception["minister"].pk
+    body = why(as_french, reception["engagement"], mayor, minister).json()
+    assert body["rule"] == "D art. 9"
+    assert body["text"].startswith("D art.\u00a09")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "status", "field"),
+    [
+        (999_999, "minister", 400, "first"),
+        ("minister", "elsewhere", 400, "second"),
+        ("minister", "unplaced", 400, "second"),
+        ("minister", "minister", 400, "second"),
+        ("minister", "someone", 422, "second"),
+    ],
+)
+def test_why_of_an_attendee_not_placed_here_or_the_same_twice_names_the_parameter(
+    as_officer, reception, first, second, status, field
+):
+    engagement = reception["engagement"]
+    reception["elsewhere"] = attending(EngagementFactory(), GuestFactory())
+    reception["unplaced"] = attending(engagement, GuestFactory(country="IT"))
+    named = {key: reception[key].pk for key in ("minister", "elsewhere", "unplaced")}
+    response = why(as_officer, engagement, named.get(first, first), named.get(second, second))
+    assert response.status_code == status, response.content
+    assert field in str(response.json()["fields"])
+
+
+def test_why_of_a_confidential_ceremony_is_not_found_for_an_officer_not_cleared(
+    client, officer, reception
+):
+    reception["engagement"].visit.confidentiality = "confidential"
+    reception["engagement"].visit.save()
+    mayor, minister = reception["mayor"].pk, reception["minister"].pk
+    response = why(client_for(client, officer), reception["engagement"], mayor, minister)
+    assert response.status_code == 404
+    assert response.json()["error"] == "not_found"
+
+
 # Writing
 
 
@@ -361,6 +437,10 @@ def test_openapi_document_describes_the_ceremony_operations():
     for operation in writes:
         assert "If-Match" in [parameter["name"] for parameter in operation["parameters"]]
         assert {"412", "428"} <= {str(status) for status in operation["responses"]}
+    why = paths[f"{ceremony}/why"]["get"]
+    assert {"400", "404"} <= {str(status) for status in why["responses"]}
+    assert {"first", "second"} <= {parameter["name"] for parameter in why["parameters"]}
+    assert "headers" not in why["responses"][200]  # an explanation, not a resource: no ETag
     address = paths["/api/v1/guests/{guest_id}/address"]["get"]
     assert "404" in {str(status) for status in address["responses"]}
     assert "headers" not in address["responses"][200]  # made of several records: no ETag

@@ -19,7 +19,9 @@ QUERIES = {
     # + the guest through the door, their holdings, the forms-of-address table
     "get_guest_address": 9,
 }
-OFFICES = ["minister", "foreign_ambassador", "mayor_of_paris"]
+OFFICES = ["minister", "foreign_ambassador", "mayor_of_paris", "deputy"]
+# The same as get_ceremony: the question adds no query (nor does it seat or draw anything).
+WHY_QUERIES = 14
 
 
 def record_of(name, size):
@@ -42,5 +44,20 @@ def test_ceremony_query_count_does_not_grow(client, officer, django_assert_num_q
     with django_assert_num_queries(QUERIES[name]):
         response = client.get(
             reverse(f"api:{name}", args=[key]), HTTP_AUTHORIZATION=f"Bearer {raw}"
+        )
+    assert response.status_code == 200, response.content
+
+
+@pytest.mark.parametrize("size", [2, 4])  # one attendee would be a question refused
+def test_why_query_count_does_not_grow(client, officer, django_assert_num_queries, size):
+    _token, raw = ApiToken.issue(officer, "tests")
+    engagement = EngagementFactory()
+    first, second, *_others = [
+        attending(engagement, holder(OFFICES[n], f"Attendee {n}")) for n in range(size)
+    ]
+    url = reverse("api:why_ceremony", args=[engagement.uid])
+    with django_assert_num_queries(WHY_QUERIES):
+        response = client.get(
+            url, {"first": first.pk, "second": second.pk}, HTTP_AUTHORIZATION=f"Bearer {raw}"
         )
     assert response.status_code == 200, response.content

@@ -60,10 +60,14 @@ def world(db):
     visit = VisitFactory(starts_on=date(2027, 7, 6), status="approved")
     honour = HonoraryCitizenshipFactory()
     engagement = EngagementFactory(visit=visit, status="tentative")
+    attendee, other = AttendanceFactory.create_batch(2, engagement=engagement)
     return {
         "reference": visit.reference,
         "uid": str(engagement.uid),
-        "attendee_id": AttendanceFactory(engagement=engagement).pk,
+        "attendee_id": attendee.pk,
+        # GET .../ceremony/why?first=&second=: two attendees of the same engagement.
+        "first": attendee.pk,
+        "second": other.pk,
         "guest_id": GuestFactory().pk,
         "venue_id": VenueFactory().pk,
         "host_id": HostFactory().pk,

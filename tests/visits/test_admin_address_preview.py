@@ -108,7 +108,7 @@ def test_the_preview_is_in_french_for_a_french_officer(officer_client, mayor):
     rows = preview(response)
     assert rows[""] == ["Français", "Anglais"]
     assert rows["Appel"][0] == "Madame la Maire"
-    assert rows["Formule de politesse"][1] == "Yours ever, (propre à l'invité)"
+    assert rows["Formule de politesse"][1] == "Yours ever, (propre à l’invité)"
     assert "Formules générées" in response.text
 
 

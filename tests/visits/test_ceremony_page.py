@@ -2,6 +2,7 @@
 changes it with plain forms, each refusal shown beside its field with nothing written."""
 
 import re
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -191,6 +192,81 @@ def test_ceremony_page_in_french_speaks_as_a_protocol_office(staff_member):
     assert "<h1>Déjeuner officiel</h1>" in html
     assert "Placement des invités (ordre alphabétique)" in html
     assert "Italie" in html and "Official lunch" not in html
+
+
+# Why one comes before another, for any two
+
+
+def why_of(response) -> str:
+    """The answer to "why does one come before the other?", as read."""
+    found = re.search(
+        r'<div class="notice why-answer" role="status">(.*?)</div>', response.content.decode(), re.S
+    )
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", found[1])).split()) if found else ""
+
+
+def why_errors(response) -> list[str]:
+    html = response.content.decode()
+    section = re.search(r'<section class="panel why no-print" id="why".*?</section>', html, re.S)
+    return re.findall(r'<p class="errorlist">([^<]+)</p>', section[0])
+
+
+def test_ceremony_page_says_why_any_attendee_comes_before_another_not_only_neighbours(
+    staff_client,
+):
+    made = lunch()
+    host, government, *_others = full_table(made)
+    asked = {"first": host.pk, "second": government.pk}  # 5th and 2nd: not neighbours
+    response = staff_client.get(ceremony_url(made), asked)
+    assert response.status_code == 200
+    assert why_of(response) == (
+        "Jean Martin comes before Anne Hidalgo. "
+        "D art. 9: the head of the inviting body ranks right after the State's representative"
+    )
+    reversed_order = staff_client.get(
+        ceremony_url(made), {"first": government.pk, "second": host.pk}
+    )
+    assert why_of(reversed_order) == why_of(response)  # the same answer, either way round
+    assert why_errors(response) == []
+
+
+def test_ceremony_page_why_of_an_attendee_not_placed_or_the_same_twice_says_so(staff_client):
+    made = lunch()
+    host, government = mayor_of_paris(made), minister(made)
+    rome = guest_of_honour(made)  # not placed: no list names him
+    asked = [
+        ({"first": host.pk, "second": host.pk}, ["Choose two different attendees."]),
+        (
+            {"first": rome.pk, "second": host.pk},
+            ["Choose one of the attendees placed in this order."],
+        ),
+        (
+            {"first": "999999", "second": "x"},
+            ["Choose one of the attendees placed in this order."] * 2,
+        ),
+        ({"first": government.pk}, ["This field is required."]),
+    ]
+    for query, errors in asked:
+        response = staff_client.get(ceremony_url(made), query)
+        assert response.status_code == 200, query
+        assert why_errors(response) == errors, query
+        assert why_of(response) == "", query
+
+
+def test_ceremony_page_asks_why_in_french(staff_member):
+    made = lunch()
+    host, government, *_others = full_table(made)
+    client = signed_in_as(staff_member, "fr")
+    response = client.get(ceremony_url(made), {"first": host.pk, "second": government.pk})
+    html = response.content.decode()
+    assert "Pourquoi l’un passe-t-il avant l’autre\u00a0?" in html
+    assert why_of(response).startswith("Jean Martin passe avant Anne Hidalgo.")
+
+
+def test_ceremony_page_offers_no_why_with_a_single_attendee(staff_client):
+    made = lunch()
+    mayor_of_paris(made)
+    assert 'id="why"' not in staff_client.get(ceremony_url(made)).content.decode()
 
 
 # What the office changes
@@ -443,6 +519,16 @@ def test_ceremony_page_for_the_office_query_count_does_not_grow_with_attendees(
     with django_assert_num_queries(16):
         response = office_client.get(ceremony_url(made), {"find": "Conseiller"})
     assert len(names_in_order(response)) == count
+
+
+@pytest.mark.parametrize("count", [2, 4])
+def test_ceremony_page_answering_why_adds_no_query(staff_client, django_assert_num_queries, count):
+    made = lunch()
+    host = mayor_of_paris(made)
+    *_others, last = some_guests(count - 1, made)
+    with django_assert_num_queries(14):  # as without the question
+        response = staff_client.get(ceremony_url(made), {"first": host.pk, "second": last.pk})
+    assert why_of(response).startswith("Anne Hidalgo comes before Conseiller")
 
 
 def test_engagement_admin_page_links_its_ceremony(officer_client):

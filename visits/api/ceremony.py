@@ -9,10 +9,10 @@ from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Path, Router, Status
+from ninja import Path, Query, Router, Status
 
 from visits.api.auth import SIGNED_IN
-from visits.api.ceremony_body import ceremony_body
+from visits.api.ceremony_body import ceremony_body, why_body
 from visits.api.ceremony_schemas import (
     AddressOut,
     AttendeeChange,
@@ -21,6 +21,7 @@ from visits.api.ceremony_schemas import (
     CeremonyOptionsChange,
     CeremonyOut,
     PlacesIn,
+    WhyOut,
 )
 from visits.api.lookups import visible_or_field_error
 from visits.api.schemas import EngagementUid, GuestId, with_errors
@@ -43,6 +44,8 @@ from visits.services.errors import RuleBroken
 router = Router(tags=["ceremony"], auth=SIGNED_IN)
 
 AttendeeId = Annotated[int, Path(description="The attendee's id (`order[].attendee`).")]
+OneAttendee = Annotated[int, Query(description="An attendee's id (`order[].attendee`).")]
+OtherAttendee = Annotated[int, Query(description="Another attendee's id, in either order.")]
 
 
 def visible_engagement(request, uid):
@@ -83,9 +86,22 @@ def get_ceremony(request, uid: EngagementUid, response: HttpResponse):
     """Texts are in the language of `Accept-Language` (French or English). Its ETag is the one
     the attendance, places and options writes take as If-Match."""
     engagement = visible_engagement(request, uid)
-    body = ceremony_body(engagement)
+    body = ceremony_body(engagement, request.auth)
     tagged(response, engagement, body["revision"])
     return body
+
+
+@router.get(
+    "/engagements/{uid}/ceremony/why",
+    response=with_errors({200: WhyOut}),
+    summary="Why one of two attendees comes before the other",
+)
+def why_ceremony(request, uid: EngagementUid, first: OneAttendee, second: OtherAttendee):
+    """Any two attendees the order places, not only neighbours: who comes first, and the rule
+    that says so, citing its article or the office's own placing. A 400 names `first` or
+    `second` for an attendee the order does not place (or the same one twice)."""
+    engagement = visible_engagement(request, uid)
+    return why_body(engagement, request.auth, first, second)
 
 
 @router.patch(

@@ -110,6 +110,13 @@ class ReasonOut(Schema):
     text: str = Field(description="The explanation, in the caller's language.")
 
 
+class WhyOut(Schema):
+    first: int = Field(description="The id of the attendee who comes first of the two.")
+    second: int = Field(description="The id of the other, who comes after.")
+    rule: str = Field(description="The rule that decides: `D art. 17`, `tie`, `office`.")
+    text: str = Field(description="Why, in the caller's language, citing the article.")
+
+
 class PrecedenceListOut(Schema):
     id: int = Field(description="The list's id.")
     name: str = Field(description="Its name, in the caller's language.")

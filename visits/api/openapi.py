@@ -103,9 +103,11 @@ DELETE_ERRORS = CHANGE_ERRORS - {"409"}
 # (an attendee changes the ceremony's order, whose ETag it sends).
 CHANGING_POSTS = ("/move", "/attendees")
 # Reads of one thing under a record (not lists): found, or 404 as the record would be.
-ONE_THING_READS = ("/ceremony", "/address")
+ONE_THING_READS = ("/ceremony", "/address", "/why")
 # Made from several records at once, with nothing to send back: no ETag.
-UNVERSIONED_READS = ("/address",)
+UNVERSIONED_READS = ("/address", "/why")
+# Reads asking about records they name in the query: 400 names one that does not fit.
+QUESTIONS = ("/why",)
 
 
 def lists(path: str, method: str) -> bool:
@@ -121,6 +123,8 @@ def possible_errors(path: str, method: str, operation: dict) -> set[str]:
     errors = CHANGE_ERRORS if changes_with_post(path, method) else kinds.get(method, CHANGE_ERRORS)
     if lists(path, method):
         errors = errors - {"404"}  # a list is never missing, at most empty
+    if method == "get" and path.endswith(QUESTIONS):
+        errors = errors | {"400"}
     if not versioned(path):
         errors = errors - {"412", "428"}
     if not operation.get("security"):  # anonymous: nobody is refused for not signing in

@@ -1,6 +1,8 @@
 """Rows into the ceremony rules' plain data (visits/ceremony/people.py): one function per
 kind of row, so the rules never see a model and the rows never see a rule."""
 
+from functools import lru_cache
+
 from django.utils import translation
 from django_countries import countries
 
@@ -128,10 +130,16 @@ def office_place(guest, style: str, language: str) -> str:
 
 
 def country_name(code, language: str) -> str:
+    return country_name_of(str(code or ""), language)
+
+
+@lru_cache(maxsize=1024)
+def country_name_of(code: str, language: str) -> str:
+    """Switching the language costs more than the lookup: once per country and language."""
     if not code:
         return ""
     with translation.override(language):
-        return str(countries.name(str(code)))
+        return str(countries.name(code))
 
 
 def forms_table(rows) -> tuple[people.AddressForm, ...]:

@@ -3,6 +3,7 @@ ranked, seated, with speakers, arrivals, the receiving line and the flags. A rea
 writes; `visits.services.ceremony` stores what the office decides (attendance, places)."""
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -30,7 +31,7 @@ from visits.queries.ceremony import CeremonyRows
 from visits.queries.ceremony_data import addressee_of, attendee_of, forms_table, rules_of
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: `by_key` is cached on it
 class CeremonyPlan:
     rows: CeremonyRows
     ranking: Ranking
@@ -47,9 +48,13 @@ class CeremonyPlan:
     flags_svg: str
     anthems: tuple[str, ...]  # country names, in the order played
 
+    @cached_property
+    def by_key(self) -> dict:
+        return keyed(self.rows)
+
     def attendance(self, key: str):
         """The Attendance row of an attendee key."""
-        return keyed(self.rows)[key]
+        return self.by_key[key]
 
 
 def ceremony_plan(rows: CeremonyRows) -> CeremonyPlan:

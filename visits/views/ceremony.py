@@ -27,6 +27,7 @@ from visits.views.ceremony_reading import (
     read_context,
     rows_by_key,
 )
+from visits.views.ceremony_why import why_asked
 
 FOUND_AT_MOST = 20  # guests listed by the "find" box
 
@@ -47,7 +48,7 @@ def found_guests(user, term: str) -> list:
 @staff_required
 def ceremony_page(request, uid):
     engagement = engagement_for(request, uid)
-    rows = ceremony_rows(engagement)
+    rows = ceremony_rows(engagement, request.user)
     plan = ceremony_plan(rows)
     may_change = request.user.has_perm(CHANGE)
     scene = Scene(request.user, engagement, rows, plan)
@@ -76,6 +77,7 @@ def page_context(request, scene, may_change, refused) -> dict:
         "may_change": may_change,
         "refused": refused,
     }
+    context |= why_asked(request.GET, plan.ranking)
     if not may_change:
         return context
     revision = rows.options.revision

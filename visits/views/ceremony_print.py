@@ -28,7 +28,7 @@ def ceremony_print(request, uid, part: str):
     if part not in PARTS:
         raise Http404
     engagement = engagement_for(request, uid)
-    rows = ceremony_rows(engagement)
+    rows = ceremony_rows(engagement, request.user)
     plan = ceremony_plan(rows)
     context = read_context(engagement, rows, plan) | {
         "part": part,
