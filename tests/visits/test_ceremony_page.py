@@ -197,6 +197,15 @@ def test_ceremony_page_in_french_speaks_as_a_protocol_office(staff_member):
 # Why one comes before another, for any two
 
 
+def listed(response) -> dict[str, str]:
+    """The page's one list of attendees: name -> the label picked ("2 · Anne Hidalgo")."""
+    html = response.content.decode()
+    assert html.count("<datalist") == 1
+    found = re.search(r'<datalist id="ceremony-attendees">(.*?)</datalist>', html, re.S)
+    labels = [unescape(value) for value in re.findall(r'<option value="([^"]*)">', found[1])]
+    return {label.split(" · ", 1)[1]: label for label in labels}
+
+
 def why_of(response) -> str:
     """The answer to "why does one come before the other?", as read."""
     found = re.search(
@@ -216,7 +225,11 @@ def test_ceremony_page_says_why_any_attendee_comes_before_another_not_only_neigh
 ):
     made = lunch()
     host, government, *_others = full_table(made)
-    asked = {"first": host.pk, "second": government.pk}  # 5th and 2nd: not neighbours
+    labels = listed(staff_client.get(ceremony_url(made)))
+    assert [label.split(" · ")[0] for label in labels.values()] == ["1", "2", "3", "4", "5"]
+    first, second = labels["Anne Hidalgo"], labels["Jean Martin"]
+    assert abs(int(first.split(" · ")[0]) - int(second.split(" · ")[0])) > 1  # not neighbours
+    asked = {"first": first, "second": second}  # as picked from the page's list
     response = staff_client.get(ceremony_url(made), asked)
     assert response.status_code == 200
     assert why_of(response) == (
@@ -224,7 +237,8 @@ def test_ceremony_page_says_why_any_attendee_comes_before_another_not_only_neigh
         "D art. 9: the head of the inviting body ranks right after the State's representative"
     )
     reversed_order = staff_client.get(
-        ceremony_url(made), {"first": government.pk, "second": host.pk}
+        ceremony_url(made),
+        {"first": "Anne Hidalgo", "second": "jean  MARTIN"},  # names suffice
     )
     assert why_of(reversed_order) == why_of(response)  # the same answer, either way round
     assert why_errors(response) == []
@@ -233,18 +247,22 @@ def test_ceremony_page_says_why_any_attendee_comes_before_another_not_only_neigh
 def test_ceremony_page_why_of_an_attendee_not_placed_or_the_same_twice_says_so(staff_client):
     made = lunch()
     host, government = mayor_of_paris(made), minister(made)
-    rome = guest_of_honour(made)  # not placed: no list names him
+    rome = guest_of_honour(made).guest.name  # not placed: no list names him
     asked = [
-        ({"first": host.pk, "second": host.pk}, ["Choose two different attendees."]),
+        ({"first": "Anne Hidalgo", "second": "Anne Hidalgo"}, ["Choose two different attendees."]),
         (
-            {"first": rome.pk, "second": host.pk},
+            {"first": rome, "second": "Anne Hidalgo"},
             ["Choose one of the attendees placed in this order."],
         ),
         (
             {"first": "999999", "second": "x"},
             ["Choose one of the attendees placed in this order."] * 2,
         ),
-        ({"first": government.pk}, ["This field is required."]),
+        (
+            {"first": "9 · Jean Martin", "second": str(host.pk)},  # a stale label, a pk
+            ["Choose one of the attendees placed in this order."] * 2,
+        ),
+        ({"first": government.guest.name}, ["This field is required."]),
     ]
     for query, errors in asked:
         response = staff_client.get(ceremony_url(made), query)
@@ -257,7 +275,7 @@ def test_ceremony_page_asks_why_in_french(staff_member):
     made = lunch()
     host, government, *_others = full_table(made)
     client = signed_in_as(staff_member, "fr")
-    response = client.get(ceremony_url(made), {"first": host.pk, "second": government.pk})
+    response = client.get(ceremony_url(made), {"first": "Jean Martin", "second": host.guest.name})
     html = response.content.decode()
     assert "Pourquoi l’un passe-t-il avant l’autre\u00a0?" in html
     assert why_of(response).startswith("Jean Martin passe avant Anne Hidalgo.")
@@ -415,7 +433,7 @@ def test_office_swaps_two_places_and_sees_the_rule_it_breaks(office_client):
     made = lunch()
     host, *_others, rome = full_table(made)
     before = dict((row[0], row[1:]) for row in seating_of(office_client, made))
-    response = post(office_client, made, "swap", first=host.pk, second=rome.pk)
+    response = post(office_client, made, "swap", first="Anne Hidalgo", second="Roberto Gualtieri")
     assert response.status_code == 302
     after = dict((row[0], row[1:]) for row in seating_of(office_client, made))
     assert after["Anne Hidalgo"] == before["Roberto Gualtieri"]
@@ -425,14 +443,42 @@ def test_office_swaps_two_places_and_sees_the_rule_it_breaks(office_client):
     assert broken and "<li>Anne Hidalgo, the host, is not in the presiding place" in broken[1]
 
 
+def test_office_names_attendees_from_one_list_and_a_name_not_in_it_is_refused(office_client):
+    made = lunch()
+    full_table(made)
+    html = office_client.get(ceremony_url(made)).content.decode()
+    inputs = re.findall(
+        r'<input type="text" name="(\w+)"[^>]*list="ceremony-attendees"[^>]*id="(\w+-\w+)"', html
+    )
+    assert sorted(id_ for _name, id_ in inputs) == [
+        "pair-first",
+        "pair-second",
+        "pin-attendance",
+        "swap-first",
+        "swap-second",
+        "why-first",
+        "why-second",
+    ]
+    tools = re.search(r'id="seating-tools-heading".*?</section>', html, re.S)[0]
+    assert re.findall(r'<select name="(\w+)"', tools) == ["rule"]  # no select of attendees
+    for typed in ("Nobody Known", "9 · Anne Hidalgo", "1 · Someone Else", "12"):
+        response = post(office_client, made, "swap", first=typed, second="Anne Hidalgo")
+        assert response.status_code == 400, typed
+        field = re.search(r'id="swap-first".*?</div>', response.content.decode(), re.S)[0]
+        assert "Choose an attendee from the list." in field, typed
+        shown = re.search(r'<input[^>]*id="swap-first"[^>]*>', response.content.decode())[0]
+        assert f'value="{typed}"' in shown  # what was typed stays, to correct it
+    assert not Attendance.objects.filter(engagement=made, table__isnull=False).exists()
+
+
 def seating_of(client, made):
     return page_of(client.get(ceremony_url(made))).sections["Seating plan"]
 
 
 def test_office_swap_of_one_person_with_themself_is_refused(office_client):
     made = lunch()
-    host = mayor_of_paris(made)
-    response = post(office_client, made, "swap", first=host.pk, second=host.pk)
+    mayor_of_paris(made)
+    response = post(office_client, made, "swap", first="Anne Hidalgo", second="1 · Anne Hidalgo")
     assert response.status_code == 400
     assert "Choose two different attendees." in response.content.decode()
 
@@ -440,11 +486,11 @@ def test_office_swap_of_one_person_with_themself_is_refused(office_client):
 def test_office_pins_an_attendee_to_a_place(office_client):
     made = lunch()
     *_others, rome = full_table(made)
-    response = post(office_client, made, "pin", attendance=rome.pk, table=1, seat=1)
+    response = post(office_client, made, "pin", attendance="Roberto Gualtieri", table=1, seat=1)
     assert response.status_code == 302
     rome.refresh_from_db()
     assert (rome.table, rome.seat, rome.pinned) == (1, 1, True)
-    response = post(office_client, made, "pin", attendance=rome.pk, table=9, seat=1)
+    response = post(office_client, made, "pin", attendance="Roberto Gualtieri", table=9, seat=1)
     assert response.status_code == 400
     assert "This plan has no such place." in response.content.decode()
 
@@ -452,7 +498,9 @@ def test_office_pins_an_attendee_to_a_place(office_client):
 def test_office_keeps_two_people_apart_then_removes_the_rule(office_client):
     made = lunch()
     _host, first, second, *_others = full_table(made)
-    response = post(office_client, made, "pair", first=first.pk, second=second.pk, rule="apart")
+    response = post(
+        office_client, made, "pair", first=first.guest.name, second=second.guest.name, rule="apart"
+    )
     assert response.status_code == 302
     pair = SeatingPair.objects.get(engagement=made)
     assert "Jean Martin / Emanuela D’Alessandro: Keep apart" in visible_text(
@@ -527,7 +575,8 @@ def test_ceremony_page_answering_why_adds_no_query(staff_client, django_assert_n
     host = mayor_of_paris(made)
     *_others, last = some_guests(count - 1, made)
     with django_assert_num_queries(14):  # as without the question
-        response = staff_client.get(ceremony_url(made), {"first": host.pk, "second": last.pk})
+        asked = {"first": host.guest.name, "second": last.guest.name}
+        response = staff_client.get(ceremony_url(made), asked)
     assert why_of(response).startswith("Anne Hidalgo comes before Conseiller")
 
 

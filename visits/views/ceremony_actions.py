@@ -4,6 +4,7 @@ service of visits.services.ceremony, and says in a sentence what changed. A refu
 
 import copy
 from dataclasses import dataclass
+from functools import cached_property
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -15,6 +16,7 @@ from visits.models import Guest
 from visits.services import ceremony as services
 from visits.services.errors import RuleBroken
 from visits.views import ceremony_forms as shapes
+from visits.views.ceremony_attendees import AttendeeList
 
 
 @dataclass
@@ -25,6 +27,11 @@ class Scene:
     engagement: object
     rows: object  # CeremonyRows
     plan: object  # CeremonyPlan
+
+    @cached_property
+    def attendees(self) -> AttendeeList:
+        """The attendees the forms name, made once for the page's forms and its datalist."""
+        return AttendeeList(self.plan)
 
 
 @dataclass
@@ -203,14 +210,14 @@ ACTIONS = {
     "pair": (shapes.PairForm, pair, "seating"),
     "unpair": (shapes.RemovePairForm, unpair, "seating"),
 }
-NEEDS_ROWS = (shapes.AttendeeForm, shapes.PairOfAttendeesForm)
+NEEDS_ROWS = (shapes.AttendeeForm, shapes.PairOfAttendeesForm, shapes.PinForm)
 
 
 def form_for(action: str, scene: Scene, data=None, initial=None):
     shape = ACTIONS[action][0]
     kwargs = {"initial": initial, "auto_id": f"{action}-%s"}  # ids unique on the page
     if issubclass(shape, NEEDS_ROWS):
-        kwargs["rows"] = scene.rows
+        kwargs |= {"rows": scene.rows, "attendees": scene.attendees}
     if shape is shapes.OptionsForm:
         # A copy: a refused form must not leave its values on the options the page shows.
         kwargs["instance"] = copy.copy(scene.rows.options)

@@ -1,7 +1,9 @@
 """The protocol office's forms on the Ceremony page: plain HTML forms, one per change, each
 carrying the ceremony's revision so that a change made meanwhile by someone else is refused
 rather than overwritten. Their choices come from the rows the page has already read: a form
-adds no query."""
+adds no query. Attendees are named in text inputs pointing to the page's one `<datalist>`
+(visits.views.ceremony_attendees: why not selects), parsed back by `AttendeeField`; no form
+copies the list of attendees."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -9,27 +11,64 @@ from django.utils.translation import gettext_lazy as _
 from visits.models import Ceremony
 from visits.models.ceremony_choices import AttendanceRole, Capacity, PairRule
 from visits.services.ceremony import OPTION_FIELDS
+from visits.views.ceremony_attendees import DATALIST_ID
 
 
 class RevisionForm(forms.Form):
     revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
 
-def attendee_choices(rows, blank=False):
-    """The attendees by name, for a select; `blank` adds an empty first choice."""
-    named = sorted(rows.attendances, key=lambda row: row.guest.sort_name or row.guest.name)
-    choices = [(str(row.pk), row.guest.name) for row in named]
-    return [("", "—")] + choices if blank else choices
+NOT_LISTED = _("Choose an attendee from the list.")
+
+
+class AttendeeField(forms.CharField):
+    """An attendee typed or picked from the page's list ("12 · Jean Martin"); cleaned to their
+    attendance's pk. `attendees` (an AttendeeList) is set by the form."""
+
+    widget = forms.TextInput(attrs={"list": DATALIST_ID, "autocomplete": "off"})
+    default_error_messages = {"invalid_choice": NOT_LISTED}
+    attendees = None
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=300, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in self.empty_values:
+            return None
+        key = self.attendees.key_of(value)
+        if key is None:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], "invalid_choice")
+        return self.typed(key)
+
+    def typed(self, key: str):
+        return int(key)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)  # a label is never cut short in the browser
+        return attrs
+
+
+def with_attendees(form, attendees, *names) -> None:
+    for name in names:
+        form.fields[name].attendees = attendees
 
 
 class AttendeeForm(RevisionForm):
-    """Names one attendee of this engagement (a hidden field, or a select)."""
+    """Names one attendee of this engagement in a hidden field (the change and remove forms)."""
 
-    attendance = forms.TypedChoiceField(coerce=int, label=_("Attendee"))
+    attendance = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, rows, **kwargs):
+    def __init__(self, *args, rows, attendees, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["attendance"].choices = attendee_choices(rows)
+        self.attendees = attendees
+
+    def clean_attendance(self):
+        key = self.cleaned_data["attendance"]
+        if str(key) not in self.attendees.keys:
+            raise forms.ValidationError(NOT_LISTED, "invalid_choice")
+        return key
 
 
 class GatherForm(RevisionForm):
@@ -61,7 +100,6 @@ class ChangeForm(AttendeeForm):
 
     def __init__(self, *args, rows, **kwargs):
         super().__init__(*args, rows=rows, **kwargs)
-        self.fields["attendance"].widget = forms.HiddenInput()
         offices = sorted(rows.offices, key=lambda office: office.label)
         self.fields["represents_office"].choices = [("", "—")] + [
             (str(office.pk), office.label) for office in offices
@@ -80,9 +118,7 @@ class ChangeForm(AttendeeForm):
 
 
 class RemoveForm(AttendeeForm):
-    def __init__(self, *args, rows, **kwargs):
-        super().__init__(*args, rows=rows, **kwargs)
-        self.fields["attendance"].widget = forms.HiddenInput()
+    pass
 
 
 class OptionsForm(forms.ModelForm):
@@ -98,13 +134,12 @@ class OptionsForm(forms.ModelForm):
 
 
 class PairOfAttendeesForm(RevisionForm):
-    first = forms.TypedChoiceField(coerce=int, label=_("Attendee"))
-    second = forms.TypedChoiceField(coerce=int, label=_("and"))
+    first = AttendeeField(label=_("Attendee"))
+    second = AttendeeField(label=_("and"))
 
-    def __init__(self, *args, rows, **kwargs):
+    def __init__(self, *args, rows, attendees, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = attendee_choices(rows, blank=True)
-        self.fields["first"].choices = self.fields["second"].choices = choices
+        with_attendees(self, attendees, "first", "second")
 
     def clean(self):
         cleaned = super().clean()
@@ -125,15 +160,16 @@ class RemovePairForm(RevisionForm):
     pair = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class PinForm(AttendeeForm):
-    """Names the attendee in a select, an empty choice first."""
+class PinForm(RevisionForm):
+    """Names the attendee in a text input with the page's list."""
 
+    attendance = AttendeeField(label=_("Attendee"))
     table = forms.IntegerField(label=_("Table or row"), min_value=1, max_value=32767)
     seat = forms.IntegerField(label=_("Place"), min_value=1, max_value=32767)
 
-    def __init__(self, *args, rows, **kwargs):
-        super().__init__(*args, rows=rows, **kwargs)
-        self.fields["attendance"].choices = attendee_choices(rows, blank=True)
+    def __init__(self, *args, rows, attendees, **kwargs):
+        super().__init__(*args, **kwargs)
+        with_attendees(self, attendees, "attendance")
 
 
 class KeepForm(RevisionForm):

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from visits.queries.ceremony import ceremony_engagements
+from visits.views.ceremony_tables import Written, order_rows_html, seating_rows_html
 
 # Each printable: its part of the URL and its title; the page lists them in this order.
 PARTS = {
@@ -35,8 +36,8 @@ def engagement_for(request, uid):
 
 
 def rows_by_key(plan) -> dict:
-    """Attendee key -> Attendance row, made once (`plan.attendance` makes it at each call)."""
-    return {str(row.pk): row for row in plan.rows.attendances}
+    """Attendee key -> Attendance row (made once per plan)."""
+    return plan.by_key
 
 
 def order_rows(plan) -> list[OrderRow]:
@@ -52,12 +53,15 @@ def everyone(plan) -> list:
     return [p.attendee for p in plan.ranking.placed] + [u.attendee for u in plan.ranking.unplaced]
 
 
-def read_context(engagement, rows, plan) -> dict:
+def read_context(engagement, rows, plan, may_change: bool = False) -> dict:
+    order, by_key = order_rows(plan), rows_by_key(plan)
     return {
         "engagement": engagement,
         "visit": engagement.visit,
         "rows": rows,
         "plan": plan,
-        "order": order_rows(plan),
-        "speakers": [(s, rows_by_key(plan)[s.attendee.key]) for s in plan.speakers],
+        "order": order,
+        "order_body": Written(order_rows_html, order, may_change),
+        "seating_body": Written(seating_rows_html, plan.seating_list),
+        "speakers": [(s, by_key[s.attendee.key]) for s in plan.speakers],
     }

@@ -1,11 +1,14 @@
 """The Ceremony page's question "why does one come before the other?", for any two attendees the
 rules place, not only two neighbours in the order: a GET form (`first`, `second`), answered
-from the ranking the page has already made, so it adds no query."""
+from the ranking the page has already made, so it adds no query. Both are typed or picked from
+the page's list of attendees ("5 · Jean Martin"; see visits.views.ceremony_attendees)."""
 
 from dataclasses import dataclass
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from visits.views.ceremony_forms import AttendeeField, with_attendees
 
 NOT_PLACED = _("Choose one of the attendees placed in this order.")
 
@@ -17,20 +20,25 @@ class Answer:
     reason: object  # visits.ceremony.people.Reason
 
 
-class WhyForm(forms.Form):
-    first = forms.ChoiceField(
-        label=_("One attendee"), error_messages={"invalid_choice": NOT_PLACED}
-    )
-    second = forms.ChoiceField(label=_("The other"), error_messages={"invalid_choice": NOT_PLACED})
+class PlacedField(AttendeeField):
+    """An attendee the rules place (the list also names those they cannot), as their key."""
 
-    def __init__(self, *args, ranking, **kwargs):
+    default_error_messages = {"invalid_choice": NOT_PLACED}
+
+    def typed(self, key: str):
+        if key not in self.attendees.placed:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], "invalid_choice")
+        return key
+
+
+class WhyForm(forms.Form):
+    first = PlacedField(label=_("One attendee"))
+    second = PlacedField(label=_("The other"))
+
+    def __init__(self, *args, ranking, attendees, **kwargs):
         super().__init__(*args, auto_id="why-%s", **kwargs)
         self.ranking = ranking
-        # In the order of precedence: the one asked about is found where the table shows them.
-        choices = [("", "—")] + [
-            (one.attendee.key, f"{one.order}. {one.attendee.name}") for one in ranking.placed
-        ]
-        self.fields["first"].choices = self.fields["second"].choices = choices
+        with_attendees(self, attendees, "first", "second")
 
     def clean(self):
         cleaned = super().clean()
@@ -50,8 +58,8 @@ class WhyForm(forms.Form):
         return Answer(names[first], names[second], ranking.why(first, second))
 
 
-def why_asked(query, ranking) -> dict:
+def why_asked(query, ranking, attendees) -> dict:
     """The form, bound when the page's query asks (`first` or `second`), and its answer."""
     asked = "first" in query or "second" in query
-    form = WhyForm(query if asked else None, ranking=ranking)
+    form = WhyForm(query if asked else None, ranking=ranking, attendees=attendees)
     return {"why_form": form, "why": form.answer()}
