@@ -39,6 +39,7 @@ HEADINGS = {
         "fr": "Ordre d’arrivée et ligne de réception",
     },
     "flags": {"en": "Flags and anthems", "fr": "Pavoisement et hymnes"},
+    "address": {"en": "Forms of address", "fr": "Formules protocolaires"},
 }
 
 

@@ -59,6 +59,7 @@ def test_ceremony_page_links_each_printable(staff_client):
         ("speakers", "Order of speeches", "Anne Hidalgo"),
         ("arrivals", "Arrivals and receiving line", "Receiving line"),
         ("flags", "Flags and anthems", "Anthems, in the order played"),
+        ("address", "Forms of address", "Excellency"),
     ],
 )
 def test_each_printable_shows_its_part_under_its_title(staff_client, part, heading, shows):

@@ -2,9 +2,12 @@
 number of attendees: the engagement, its options, its list, the attendees with their offices,
 the seating rules and the forms-of-address table."""
 
+from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -52,15 +55,24 @@ def list_in_force(scope: str, day) -> PrecedenceList | None:
     )
 
 
-def attendances_of(engagement, viewer=None) -> list[Attendance]:
-    """In the order they were added. An attendee the viewer may not see (known only from a
-    confidential visit hidden from them) still ranks and sits, under a neutral name: what
-    they are shown must not name them (DESIGN.md, decision 1). `viewer` None is the system."""
-    holdings = OfficeHolding.objects.select_related("office").order_by("pk")
+class Held(NamedTuple):
+    """An office a guest holds or held, as the rules read it (lighter than a model row: a
+    banquet reads hundreds)."""
+
+    office: Office
+    first_elected_on: date | None
+    took_office_on: date | None
+    left_office_on: date | None
+
+
+def attendances_of(engagement, offices: list[Office], viewer=None) -> list[Attendance]:
+    """In the order they were added, each guest with `held` (their offices, from `offices`).
+    An attendee the viewer may not see (known only from a confidential visit hidden from
+    them) still ranks and sits, under a neutral name: what they are shown must not name them
+    (DESIGN.md, decision 1). `viewer` None is the system."""
     rows = (
         Attendance.objects.filter(engagement=engagement)
         .select_related("guest", "represents", "represents_office")
-        .prefetch_related(Prefetch("guest__holdings", holdings, to_attr="held"))
         .order_by("pk")
     )
     if viewer is not None:
@@ -70,7 +82,14 @@ def attendances_of(engagement, viewer=None) -> list[Attendance]:
             represents_hidden=~Exists(seen.filter(pk=OuterRef("represents_id"))),
         )
     rows = list(rows)
+    office_of = {office.pk: office for office in offices}
+    held = defaultdict(list)
+    holdings = OfficeHolding.objects.filter(guest__attendances__engagement=engagement)
+    fields = ("guest_id", "office_id", "first_elected_on", "took_office_on", "left_office_on")
+    for guest_id, office_id, *dates in holdings.order_by("pk").values_list(*fields):
+        held[guest_id].append(Held(office_of[office_id], *dates))
     for row in rows:
+        row.guest.held = held[row.guest_id]
         if getattr(row, "guest_hidden", False):
             conceal(row.guest)
         if row.represents_id and getattr(row, "represents_hidden", False):
@@ -104,13 +123,14 @@ def ceremony_rows(engagement: Engagement, viewer=None) -> CeremonyRows:
         ranks = list(
             PrecedenceRank.objects.filter(precedence_list=precedence_list).select_related("office")
         )
+    offices = list(Office.objects.all())
     return CeremonyRows(
         engagement=engagement,
         options=options,
         precedence_list=precedence_list,
         ranks=ranks,
-        offices=list(Office.objects.all()),
-        attendances=attendances_of(engagement, viewer),
+        offices=offices,
+        attendances=attendances_of(engagement, offices, viewer),
         pairs=list(SeatingPair.objects.filter(engagement=engagement).order_by("pk")),
         forms=list(AddressForm.objects.all()),
     )

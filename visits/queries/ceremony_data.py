@@ -61,7 +61,7 @@ def attendee_of(row, key_of_guest: dict[int, str]) -> people.Attendee:
         name=guest.name,
         sort_name=guest.sort_name or guest.name,
         gender=guest.gender,
-        country=str(guest.country or ""),
+        country=country_code(guest),
         language=guest.language,
         holdings=tuple(
             people.Holding(
@@ -99,7 +99,7 @@ def addressee_of(guest) -> Addressee:
     office = (styled or serving or [None])[0]
     style = guest.address_style or (office.address_style if office else "")
     if not style:
-        style = style_for(guest.category, office.code if office else "", str(guest.country))
+        style = style_for(guest.category, office.code if office else "", country_code(guest))
     return Addressee(
         name=guest.name,
         gender=guest.gender,
@@ -124,9 +124,17 @@ def office_place(guest, style: str, language: str) -> str:
     foreign guest's state; nothing for a French official ("Madame la Préfète", not "de France")."""
     if style == people.AddressStyle.MAYOR:  # of a city: never "le Maire d'Italie"
         return guest.city
-    if str(guest.country) in ("", "FR"):
+    code = country_code(guest)
+    if code in ("", "FR"):
         return ""
-    return country_name(guest.country, language)
+    return country_name(code, language)
+
+
+def country_code(guest) -> str:
+    """The guest's ISO code, read once: each read of a CountryField builds a Country."""
+    if not hasattr(guest, "country_code"):
+        guest.country_code = str(guest.country or "")
+    return guest.country_code
 
 
 def country_name(code, language: str) -> str:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from visits.ceremony import people
-from visits.ceremony.address import Forms, forms_of_address
+from visits.ceremony.address import Addressee, Forms, forms_of_address
 from visits.ceremony.arrivals import ReceivingLine, arrival_order, receiving_line
 from visits.ceremony.flags import Mast, anthem_order, flag_arrangement, flags_svg
 from visits.ceremony.ranking import Ranking, rank
@@ -28,14 +28,22 @@ from visits.ceremony.seating import (
 from visits.ceremony.speeches import Speaker, speaking_order
 from visits.models.ceremony_choices import AttendanceRole, OfficeGroup, PairRule
 from visits.queries.ceremony import CeremonyRows
-from visits.queries.ceremony_data import addressee_of, attendee_of, forms_table, rules_of
+from visits.queries.ceremony_data import (
+    addressee_of,
+    attendee_of,
+    country_code,
+    forms_table,
+    rules_of,
+)
 
 
 @dataclass  # not frozen: `by_key` is cached on it
 class CeremonyPlan:
     rows: CeremonyRows
     ranking: Ranking
-    forms: dict[str, Forms]  # attendee key -> their forms of address, in the active language
+    addressees: dict[str, Addressee]  # attendee key -> what their forms of address come from
+    table: tuple  # the forms-of-address table, as the rules read it
+    language: str
     seating: Seating
     seating_saved: bool  # False: a proposal from the order, not yet kept by the office
     broken: tuple[str, ...]  # the rules the kept places break (after a swap)
@@ -47,6 +55,15 @@ class CeremonyPlan:
     masts: tuple[Mast, ...]
     flags_svg: str
     anthems: tuple[str, ...]  # country names, in the order played
+
+    @cached_property
+    def forms(self) -> dict[str, Forms]:
+        """Attendee key -> their forms of address in the plan's language: made when read
+        (the place cards, the forms' printable), not for every page."""
+        return {
+            key: forms_of_address(who, self.table, self.language)
+            for key, who in self.addressees.items()
+        }
 
     @cached_property
     def by_key(self) -> dict:
@@ -63,7 +80,6 @@ def ceremony_plan(rows: CeremonyRows) -> CeremonyPlan:
     table = forms_table(rows.forms)
     language = (translation.get_language() or "fr")[:2]
     addressees = {key: addressee_of(row.guest) for key, row in keyed(rows).items()}
-    forms = {key: forms_of_address(who, table, language) for key, who in addressees.items()}
     options, host, cohost = seating_options(rows, ranking)
     sitters = [sitter_of(placed.attendee) for placed in ranking.placed]
     seating, saved, lost = kept_or_proposed(rows, sitters, options, host, cohost)
@@ -79,7 +95,9 @@ def ceremony_plan(rows: CeremonyRows) -> CeremonyPlan:
     return CeremonyPlan(
         rows=rows,
         ranking=ranking,
-        forms=forms,
+        addressees=addressees,
+        table=table,
+        language=language,
         seating=seating,
         seating_saved=saved,
         broken=broken,
@@ -210,7 +228,7 @@ def serving(held: people.Holding, day) -> bool:
 def flag_countries(rows: CeremonyRows) -> list[str]:
     """The foreign guests' countries: the guest of honour's and the delegation's."""
     foreign = (AttendanceRole.GUEST_OF_HONOUR, AttendanceRole.DELEGATION)
-    found = {str(r.guest.country) for r in rows.attendances if r.role in foreign}
+    found = {country_code(r.guest) for r in rows.attendances if r.role in foreign}
     return sorted(code for code in found if code)
 
 

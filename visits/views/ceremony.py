@@ -23,11 +23,9 @@ from visits.views.ceremony_forms import ChangeForm
 from visits.views.ceremony_reading import (
     PARTS,
     engagement_for,
-    everyone,
     read_context,
     rows_by_key,
 )
-from visits.views.ceremony_tables import Written, address_rows_html
 from visits.views.ceremony_why import why_asked
 
 FOUND_AT_MOST = 20  # guests listed by the "find" box
@@ -72,10 +70,7 @@ def ceremony_page(request, uid):
 
 def page_context(request, scene, may_change, refused) -> dict:
     plan, rows = scene.plan, scene.rows
-    addressed = [{"name": one.name, "forms": plan.forms[one.key]} for one in everyone(plan)]
     context = read_context(scene.engagement, rows, plan, may_change) | {
-        "addressed": addressed,
-        "address_body": Written(address_rows_html, addressed),
         # One list for every attendee input of the page (why, swap, pin, pair).
         "attendee_list": scene.attendees.datalist,
         "print_parts": PARTS.items(),

@@ -18,6 +18,7 @@ from visits.views.ceremony_reading import (
     read_context,
     rows_by_key,
 )
+from visits.views.ceremony_tables import Written, address_rows_html
 
 CARDS_PER_SHEET = 8  # two columns of four folded cards on A4
 LANGUAGES = ("fr", "en")
@@ -37,6 +38,9 @@ def ceremony_print(request, uid, part: str):
     }
     if part == "place-cards":
         context["sheets"] = sheets(place_cards(rows, plan))
+    if part == "address":
+        addressed = [{"name": one.name, "forms": plan.forms[one.key]} for one in everyone(plan)]
+        context |= {"addressed": addressed, "address_body": Written(address_rows_html, addressed)}
     template = f"staff/ceremony/print_{part.replace('-', '_')}.html"
     return render(request, template, context)
 

@@ -17,6 +17,7 @@ PARTS = {
     "speakers": _("Order of speeches"),
     "arrivals": _("Arrivals and receiving line"),
     "flags": _("Flags and anthems"),
+    "address": _("Forms of address"),
 }
 
 
