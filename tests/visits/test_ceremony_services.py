@@ -218,3 +218,23 @@ def test_forms_of_address_never_use_a_lists_plural_label(engagement):
     plan = plan_of(engagement)
     [forms] = plan.forms.values()
     assert "Membres" not in forms.suscription and "Members" not in forms.suscription
+
+
+def test_the_office_ranks_on_another_day_with_the_list_and_offices_of_that_day(engagement):
+    deputy = person("Ancienne Députée", gender="f")
+    OfficeHolding.objects.create(
+        guest=deputy,
+        office=Office.objects.get(code="deputy"),
+        left_office_on=date(2026, 6, 30),
+    )
+    rules.add_attendee(engagement, deputy, by=None)
+    rules.add_attendee(engagement, person("Conseiller", "councillor_of_paris"), by=None)
+    assert engagement.starts_at.date() > date(2026, 6, 30)
+    before = plan_of(engagement).ranking.placed[0]
+    assert "former" in before.basis.text.lower()  # on the engagement's day she has left
+    rules.change_options(engagement, by=None, ranked_on=date(2026, 1, 15))
+    rows = ceremony_rows(engagement)
+    assert rows.day == date(2026, 1, 15)
+    # On that day she still sat in the Assembly: a serving deputy, before the councillor.
+    first = plan_of(engagement).ranking.placed[0]
+    assert (first.attendee.name, first.basis.rule) == ("Ancienne Députée", "D art. 2")

@@ -57,6 +57,11 @@ class CeremonyOptionsFields(InputSchema):
     precedence_list: StrictInt | None = Field(
         None, description="The precedence list's id; null: the Paris list in force on the day."
     )
+    ranked_on: date | None = Field(
+        None,
+        description="The day the order is read on (the list in force, the offices held then); "
+        "null: the engagement's day.",
+    )
     ordered_by_government: StrictBool = Field(
         False, description="If not, the head of the inviting body ranks after the prefect (art. 9)."
     )

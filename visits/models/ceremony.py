@@ -28,6 +28,12 @@ class Ceremony(models.Model):
         verbose_name=_("precedence list"),
         help_text=_("Empty: the Paris list in force on the day."),
     )
+    ranked_on = models.DateField(
+        _("ranked on"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the engagement's day. The list in force and the offices held then."),
+    )
     ordered_by_government = models.BooleanField(
         _("ordered by the Government"),
         default=False,

@@ -39,7 +39,12 @@ class CeremonyRows:
 
     @property
     def day(self):
-        return timezone.localdate(self.engagement.starts_at)
+        """The day the order is read on: the list in force and the offices held then."""
+        return ranking_day(self.engagement, self.options)
+
+
+def ranking_day(engagement, options):
+    return options.ranked_on or timezone.localdate(engagement.starts_at)
 
 
 def ceremony_engagements(viewer):
@@ -113,7 +118,7 @@ def ceremony_rows(engagement: Engagement, viewer=None) -> CeremonyRows:
         options = engagement.ceremony
     except Ceremony.DoesNotExist:
         options = Ceremony(engagement=engagement)
-    day = timezone.localdate(engagement.starts_at)
+    day = ranking_day(engagement, options)
     chosen = options.precedence_list_id
     precedence_list = (
         PrecedenceList.objects.get(pk=chosen) if chosen else list_in_force(ListScope.PARIS, day)

@@ -16,6 +16,7 @@ from visits.services.errors import RuleBroken
 
 OPTION_FIELDS = (
     "precedence_list",
+    "ranked_on",
     "ordered_by_government",
     "with_european_flag",
     "layout",

@@ -127,6 +127,7 @@ class OptionsForm(forms.ModelForm):
     class Meta:
         model = Ceremony
         fields = OPTION_FIELDS
+        widgets = {"ranked_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
