@@ -296,6 +296,17 @@ def test_spouse_follows_the_principal():
     )
 
 
+def test_spouse_agrees_in_french_with_her_gender():
+    people = [
+        person("Conjointe", spouse_of="Premier ministre", gender="f"),
+        person("Premier ministre", "prime_minister", gender="m"),
+    ]
+    with translation.override("fr"):
+        ranking = rank(people, occasion())
+        assert placed(ranking, "Conjointe").rank_label == "suit Premier ministre (conjointe)"
+        assert "en qualité de conjointe" in ranking.why("Conjointe", "Premier ministre").text
+
+
 def test_spouses_who_do_not_follow_have_no_rank_and_follow_no_unplaced_principal():
     people = [person("Conjoint", spouse_of="Inconnue"), person("Inconnue")]
     assert missing(rank(people, occasion())) == {

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from visits.ceremony.people import Attendee, Occasion, Placed, Reason, Unplaced
 from visits.ceremony.ranking_keys import SortKey, base_key, follower_key, sort_name, values
@@ -129,7 +130,11 @@ class Shown:
                 text = text % {**name, "rank": own.label}
             else:
                 text = _("Spouse of %(name)s: follows them (practice)") % name
-            return _("spouse of %(name)s") % name, Reason("practice", text)
+            if self.by_key[key].gender == "f":  # French agrees "conjoint" with the spouse
+                label = pgettext("feminine", "spouse of %(name)s")
+            else:
+                label = _("spouse of %(name)s")
+            return label % name, Reason("practice", text)
         if key in self.follows:
             position = self.standings[self.follows[key][0]].position
             return after_label(position, _("head of the inviting body")), art_9()

@@ -26,7 +26,13 @@ def explain(first: SortKey, second: SortKey) -> Reason:
 
 def followed(part: Part) -> Reason:
     if part.follows == Follow.SPOUSE:
-        text = _("%(name)s is the spouse of %(principal)s and follows them (practice)")
+        # French agrees "conjoint" with the spouse: a context per grammatical gender.
+        if part.owner.gender == "f":
+            text = pgettext(
+                "feminine", "%(name)s is the spouse of %(principal)s and follows them (practice)"
+            )
+        else:
+            text = _("%(name)s is the spouse of %(principal)s and follows them (practice)")
         return Reason("practice", text % {"name": part.owner.name, "principal": part.anchor.name})
     return art_9()
 
