@@ -6,10 +6,11 @@ from datetime import UTC, date, datetime
 import pytest
 from django.urls import reverse
 
-from tests.ceremony_factories import attending, holder, seeded_precedence
-from tests.factories import EngagementFactory, GuestFactory, VisitFactory
+from tests.ceremony_factories import SeatingPairFactory, attending, holder, seeded_precedence
+from tests.factories import EngagementFactory, GuestFactory, HostFactory, VisitFactory
 from visits.api.versions import ceremony_etag
-from visits.models import ApiToken, Attendance, Ceremony
+from visits.models import ApiToken, Attendance, Ceremony, SeatingPair, VisitGuest
+from visits.models.choices import DelegationRole
 
 pytestmark = pytest.mark.django_db
 
@@ -406,6 +407,7 @@ def test_bad_places_are_refused_naming_the_field(as_officer, reception, places, 
         ({"layout": "banquet"}, 422, "layout"),
         ({"precedence_list": 999_999}, 400, "precedence_list"),
         ({"alternate_sexes": "yes"}, 422, "alternate_sexes"),
+        ({"ranked_on": 0}, 422, "ranked_on"),  # not read as 1970-01-01
     ],
 )
 def test_bad_options_are_refused_naming_the_field(as_officer, reception, change, status, field):
@@ -413,6 +415,204 @@ def test_bad_options_are_refused_naming_the_field(as_officer, reception, change,
     response = send(as_officer, "patch", ceremony_url(engagement), change, "*")
     assert response.status_code == status, response.content
     assert field in response.json()["fields"]
+    assert not Ceremony.objects.filter(engagement=engagement).exists()
+
+
+# Gathering the attendance
+
+
+def gather_url(engagement):
+    return reverse("api:gather_attendance", args=[engagement.uid])
+
+
+def test_officer_gathers_the_hosts_and_the_delegation_into_the_ceremony(as_officer, reception):
+    engagement = reception["engagement"]
+    deputy = holder("deputy", "Sylvain Maillard", gender="m", category="other")
+    engagement.hosts.add(HostFactory(person=deputy, precedence=2))
+    president = GuestFactory(name="Joe Biden", category="head_of_state", country="US")
+    VisitGuest.objects.create(
+        visit=engagement.visit, guest=president, role=DelegationRole.PRINCIPAL
+    )
+    _body, etag = read(as_officer, engagement)
+    response = send(as_officer, "post", gather_url(engagement), etag=etag)
+    assert response.status_code == 200, response.content
+    body = response.json()
+    added = {a.guest_id: a for a in Attendance.objects.filter(engagement=engagement)}
+    assert {deputy.pk, president.pk} <= set(added)
+    assert added[president.pk].role == "guest_of_honour"
+    assert added[deputy.pk].inviting is False  # the mayor already heads the inviting body
+    attending_now = {one["attendee"] for one in [*body["order"], *body["unplaced"]]}
+    assert attending_now == {a.pk for a in added.values()}
+    assert body["revision"] == 1
+    assert response["ETag"] == ceremony_etag(engagement.pk, 1)
+
+
+def test_gathering_twice_adds_no_one_the_second_time(as_officer, reception):
+    engagement = reception["engagement"]
+    response = send(as_officer, "post", gather_url(engagement), etag="*")
+    assert response.status_code == 200, response.content
+    count = Attendance.objects.filter(engagement=engagement).count()
+    again = send(as_officer, "post", gather_url(engagement), etag=response["ETag"])
+    assert again.status_code == 200
+    assert Attendance.objects.filter(engagement=engagement).count() == count
+
+
+def test_gathering_needs_a_current_etag_the_permission_and_the_door(
+    client, officer, staff_member, reception
+):
+    engagement = reception["engagement"]
+    VisitGuest.objects.create(visit=engagement.visit, guest=GuestFactory())
+    as_officer = client_for(client, officer)
+    assert send(as_officer, "post", gather_url(engagement)).status_code == 428
+    stale = ceremony_etag(engagement.pk, 7)
+    assert send(as_officer, "post", gather_url(engagement), etag=stale).status_code == 412
+    as_staff = client_for(client, staff_member)
+    assert send(as_staff, "post", gather_url(engagement), etag="*").status_code == 403
+    engagement.visit.confidentiality = "confidential"
+    engagement.visit.save()
+    as_officer = client_for(client, officer)
+    assert send(as_officer, "post", gather_url(engagement), etag="*").status_code == 404
+    assert Attendance.objects.filter(engagement=engagement).count() == 3
+    assert not Ceremony.objects.filter(engagement=engagement).exists()
+
+
+# Seating rules: two attendees apart, or side by side
+
+
+def pairs_url(engagement):
+    return reverse("api:add_pair", args=[engagement.uid])
+
+
+def pair_url(engagement, pair_id):
+    return reverse("api:remove_pair", args=[engagement.uid, pair_id])
+
+
+def places_of(body):
+    return {seat["attendee"]: (seat["table"], seat["place"]) for seat in body["seats"]}
+
+
+def test_officer_keeps_two_attendees_apart_and_the_proposed_places_follow(as_officer, reception):
+    engagement = reception["engagement"]
+    mayor, ambassador = reception["mayor"].pk, reception["ambassador"].pk
+    before, etag = read(as_officer, engagement)
+    assert before["pairs"] == []
+    assert places_of(before)[ambassador] == (1, 1)
+    pair = {"first": mayor, "second": ambassador, "rule": "apart"}
+    response = send(as_officer, "post", pairs_url(engagement), pair, etag)
+    assert response.status_code == 201, response.content
+    made = response.json()
+    assert made == {"id": made["id"], **pair}
+    assert response["ETag"] == ceremony_etag(engagement.pk, 1)
+    body, again = read(as_officer, engagement)
+    assert again == response["ETag"]
+    assert body["pairs"] == [made]
+    assert places_of(body) == {
+        reception["minister"].pk: (1, 1),
+        mayor: (1, 2),
+        ambassador: (1, 3),
+    }
+    assert body["unmet"] == []
+
+
+def test_seating_rule_no_plan_can_meet_is_said_unmet(as_officer, reception):
+    engagement = reception["engagement"]
+    minister, ambassador = reception["minister"].pk, reception["ambassador"].pk
+    pair = {"first": minister, "second": ambassador, "rule": "together"}
+    response = send(as_officer, "post", pairs_url(engagement), pair, "*")
+    assert response.status_code == 201, response.content
+    body, _etag = read(as_officer, engagement)
+    assert [(one["first"], one["second"], one["rule"]) for one in body["pairs"]] == [
+        (minister, ambassador, "together")
+    ]
+    assert body["unmet"] == [
+        "Rachida Dati and Jane Hartley, to be seated together, do not sit side by side. "
+        "No plan meets every rule at once."
+    ]
+
+
+def test_officer_removes_a_seating_rule(as_officer, reception):
+    engagement = reception["engagement"]
+    pair = SeatingPairFactory(
+        engagement=engagement,
+        first=reception["minister"],
+        second=reception["ambassador"],
+        rule="together",
+    )
+    before, etag = read(as_officer, engagement)
+    assert len(before["unmet"]) == 1
+    response = send(as_officer, "delete", pair_url(engagement, pair.pk), etag=etag)
+    assert response.status_code == 204, response.content
+    assert response["ETag"] == ceremony_etag(engagement.pk, 1)
+    body, _etag = read(as_officer, engagement)
+    assert (body["pairs"], body["unmet"]) == ([], [])
+    assert not SeatingPair.objects.filter(pk=pair.pk).exists()
+
+
+def test_seating_rule_writes_need_a_current_etag(as_officer, reception):
+    engagement = reception["engagement"]
+    pair = SeatingPairFactory(
+        engagement=engagement, first=reception["mayor"], second=reception["minister"]
+    )
+    body = {"first": reception["mayor"].pk, "second": reception["ambassador"].pk, "rule": "apart"}
+    assert send(as_officer, "post", pairs_url(engagement), body).status_code == 428
+    stale = ceremony_etag(engagement.pk, 7)
+    response = send(as_officer, "post", pairs_url(engagement), body, stale)
+    assert (response.status_code, response.json()["error"]) == (412, "stale")
+    assert send(as_officer, "delete", pair_url(engagement, pair.pk)).status_code == 428
+    assert send(as_officer, "delete", pair_url(engagement, pair.pk), etag=stale).status_code == 412
+    assert list(SeatingPair.objects.values_list("pk", flat=True)) == [pair.pk]
+
+
+def test_staff_may_not_write_seating_rules(as_staff, reception):
+    engagement = reception["engagement"]
+    pair = SeatingPairFactory(
+        engagement=engagement, first=reception["mayor"], second=reception["minister"]
+    )
+    body = {"first": reception["mayor"].pk, "second": reception["ambassador"].pk, "rule": "apart"}
+    assert send(as_staff, "post", pairs_url(engagement), body, "*").status_code == 403
+    assert send(as_staff, "delete", pair_url(engagement, pair.pk), etag="*").status_code == 403
+    assert list(SeatingPair.objects.values_list("pk", flat=True)) == [pair.pk]
+
+
+def test_seating_rule_of_another_engagement_or_a_hidden_one_is_not_found(
+    client, officer, reception
+):
+    engagement = reception["engagement"]
+    elsewhere = SeatingPairFactory()
+    as_officer = client_for(client, officer)
+    response = send(as_officer, "delete", pair_url(engagement, elsewhere.pk), etag="*")
+    assert (response.status_code, response.json()["error"]) == (404, "not_found")
+    own = SeatingPairFactory(
+        engagement=engagement, first=reception["mayor"], second=reception["minister"]
+    )
+    engagement.visit.confidentiality = "confidential"
+    engagement.visit.save()
+    assert send(as_officer, "delete", pair_url(engagement, own.pk), etag="*").status_code == 404
+    body = {"first": reception["mayor"].pk, "second": reception["ambassador"].pk, "rule": "apart"}
+    assert send(as_officer, "post", pairs_url(engagement), body, "*").status_code == 404
+    assert SeatingPair.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "field"),
+    [
+        ({"first": "elsewhere", "second": "minister", "rule": "apart"}, 400, "first"),
+        ({"first": "mayor", "second": 999_999, "rule": "together"}, 400, "second"),
+        ({"first": "mayor", "second": "mayor", "rule": "apart"}, 400, "second"),
+        ({"first": "mayor", "second": "minister", "rule": "far"}, 422, "rule"),
+        ({"first": "mayor", "second": "minister"}, 422, "rule"),
+        ({"first": "mayor", "second": "one", "rule": "apart"}, 422, "second"),
+    ],
+)
+def test_bad_seating_rule_is_refused_naming_the_field(as_officer, reception, body, status, field):
+    engagement = reception["engagement"]
+    reception["elsewhere"] = attending(EngagementFactory(), GuestFactory())
+    named = {key: reception[key].pk for key in ("mayor", "minister", "elsewhere")}
+    body = {key: named.get(value, value) for key, value in body.items()}
+    response = send(as_officer, "post", pairs_url(engagement), body, "*")
+    assert response.status_code == status, response.content
+    assert field in response.json()["fields"]
+    assert not SeatingPair.objects.exists()
     assert not Ceremony.objects.filter(engagement=engagement).exists()
 
 
@@ -433,10 +633,17 @@ def test_openapi_document_describes_the_ceremony_operations():
         paths["/api/v1/engagements/{uid}/attendees"]["post"],
         paths["/api/v1/engagements/{uid}/attendees/{attendee_id}"]["patch"],
         paths["/api/v1/engagements/{uid}/attendees/{attendee_id}"]["delete"],
+        paths[f"{ceremony}/gather"]["post"],
+        paths[f"{ceremony}/pairs"]["post"],
+        paths[f"{ceremony}/pairs/{{pair_id}}"]["delete"],
     ]
     for operation in writes:
         assert "If-Match" in [parameter["name"] for parameter in operation["parameters"]]
         assert {"412", "428"} <= {str(status) for status in operation["responses"]}
+    assert "ETag" in paths[f"{ceremony}/gather"]["post"]["responses"][200]["headers"]
+    assert "ETag" in paths[f"{ceremony}/pairs"]["post"]["responses"][201]["headers"]
+    pairs = read["responses"][200]["content"]["application/json"]["schema"]["$ref"]
+    assert pairs.endswith("/CeremonyOut")
     why = paths[f"{ceremony}/why"]["get"]
     assert {"400", "404"} <= {str(status) for status in why["responses"]}
     assert {"first", "second"} <= {parameter["name"] for parameter in why["parameters"]}

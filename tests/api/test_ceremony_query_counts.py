@@ -4,7 +4,13 @@
 import pytest
 from django.urls import reverse
 
-from tests.ceremony_factories import OfficeHoldingFactory, attending, holder, office
+from tests.ceremony_factories import (
+    OfficeHoldingFactory,
+    SeatingPairFactory,
+    attending,
+    holder,
+    office,
+)
 from tests.factories import EngagementFactory, GuestFactory
 from visits.models import ApiToken
 
@@ -61,3 +67,20 @@ def test_why_query_count_does_not_grow(client, officer, django_assert_num_querie
             url, {"first": first.pk, "second": second.pk}, HTTP_AUTHORIZATION=f"Bearer {raw}"
         )
     assert response.status_code == 200, response.content
+
+
+@pytest.mark.parametrize("pairs", [0, 2])
+def test_ceremony_query_count_does_not_grow_with_seating_rules(
+    client, officer, django_assert_num_queries, pairs
+):
+    _token, raw = ApiToken.issue(officer, "tests")
+    engagement = EngagementFactory()
+    people = [attending(engagement, holder(code, code)) for code in OFFICES]
+    for first, second in [(0, 1), (2, 3)][:pairs]:
+        SeatingPairFactory(engagement=engagement, first=people[first], second=people[second])
+    with django_assert_num_queries(14):
+        response = client.get(
+            reverse("api:get_ceremony", args=[engagement.uid]), HTTP_AUTHORIZATION=f"Bearer {raw}"
+        )
+    assert response.status_code == 200, response.content
+    assert len(response.json()["pairs"]) == pairs

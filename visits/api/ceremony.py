@@ -20,6 +20,8 @@ from visits.api.ceremony_schemas import (
     AttendeeOut,
     CeremonyOptionsChange,
     CeremonyOut,
+    PairIn,
+    PairOut,
     PlacesIn,
     WhyOut,
 )
@@ -34,6 +36,7 @@ from visits.models import (
     Office,
     OfficeHolding,
     PrecedenceList,
+    SeatingPair,
 )
 from visits.queries.ceremony import ceremony_engagements
 from visits.queries.ceremony_data import addressee_of, forms_table
@@ -44,6 +47,7 @@ from visits.services.errors import RuleBroken
 router = Router(tags=["ceremony"], auth=SIGNED_IN)
 
 AttendeeId = Annotated[int, Path(description="The attendee's id (`order[].attendee`).")]
+PairId = Annotated[int, Path(description="The seating rule's id (`pairs[].id`).")]
 OneAttendee = Annotated[int, Query(description="An attendee's id (`order[].attendee`).")]
 OtherAttendee = Annotated[int, Query(description="Another attendee's id, in either order.")]
 
@@ -140,6 +144,56 @@ def keep_places(request, uid: EngagementUid, payload: PlacesIn, response: HttpRe
         places[given.attendee] = None if given.table is None else (given.table, given.place)
     rules.keep_places(engagement, places, by=request.auth, precondition=if_match_ceremony(request))
     return get_ceremony(request, uid, response)
+
+
+@router.post(
+    "/engagements/{uid}/ceremony/gather",
+    response=with_errors({200: CeremonyOut}),
+    summary="Add whoever the programme names and is missing; send the ceremony's ETag as If-Match",
+)
+def gather_attendance(request, uid: EngagementUid, response: HttpResponse):
+    """The visit's delegation (its principal guests as guests of honour) and the engagement's
+    hosts who are in the registry; those already attending are left as they are."""
+    engagement = visible_engagement(request, uid)
+    rules.gather_attendance(engagement, by=request.auth, precondition=if_match_ceremony(request))
+    return get_ceremony(request, uid, response)
+
+
+@router.post(
+    "/engagements/{uid}/ceremony/pairs",
+    response=with_errors({201: PairOut}),
+    summary="Seat two attendees apart or together; send the ceremony's ETag as If-Match",
+)
+def add_pair(request, uid: EngagementUid, payload: PairIn, response: HttpResponse):
+    """A 400 names `first` or `second` for an attendee not of this engagement, or `second`
+    for the same one twice. The answer's ETag is the ceremony's new one."""
+    engagement = visible_engagement(request, uid)
+    attendees = Attendance.objects.filter(engagement=engagement)
+    first = visible_or_field_error(attendees, "first", pk=payload.first)
+    second = visible_or_field_error(attendees, "second", pk=payload.second)
+    if first.pk == second.pk:
+        raise RuleBroken({"second": [_("Choose two different attendees.")]})
+    held = Held(request)
+    pair = rules.add_pair(
+        engagement, first, second, payload.rule, by=request.auth, precondition=held
+    )
+    tagged(response, engagement, held.row.revision)
+    return Status(201, pair)
+
+
+@router.delete(
+    "/engagements/{uid}/ceremony/pairs/{pair_id}",
+    response=with_errors({204: None}),
+    summary="Remove a seating rule; send the ceremony's ETag as If-Match",
+)
+def remove_pair(request, uid: EngagementUid, pair_id: PairId, response: HttpResponse):
+    engagement = visible_engagement(request, uid)
+    pair = get_object_or_404(SeatingPair.objects.filter(engagement=engagement), pk=pair_id)
+    pair.engagement = engagement  # the one through the door, with its visit
+    held = Held(request)
+    rules.remove_pair(pair, by=request.auth, precondition=held)
+    tagged(response, engagement, held.row.revision)
+    return Status(204, None)
 
 
 @router.post(

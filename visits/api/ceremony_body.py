@@ -43,6 +43,7 @@ def ceremony_body(engagement, viewer) -> dict:
         "broken": list(plan.broken),
         "warnings": [*plan.seating.warnings, *plan.line.warnings],
         "unmet": list(plan.seating.unmet),
+        "pairs": list(rows.pairs),  # SeatingPair rows: PairOut reads their attendees' ids
         "speakers": [
             {
                 "attendee": int(speaker.attendee.key),

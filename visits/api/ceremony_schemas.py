@@ -8,8 +8,8 @@ from ninja import Field, Schema
 from pydantic import StrictBool, StrictInt, model_validator
 
 from visits.api.partial import partial
-from visits.api.schemas import InputSchema
-from visits.models.ceremony_choices import AttendanceRole, Capacity, Layout
+from visits.api.schemas import InputSchema, IsoDate
+from visits.models.ceremony_choices import AttendanceRole, Capacity, Layout, PairRule
 
 # Beyond what a banquet of the City needs (the bench seats 600 on 60 tables): a plan of more
 # would take the server long to draw, for nobody.
@@ -57,7 +57,7 @@ class CeremonyOptionsFields(InputSchema):
     precedence_list: StrictInt | None = Field(
         None, description="The precedence list's id; null: the Paris list in force on the day."
     )
-    ranked_on: date | None = Field(
+    ranked_on: IsoDate | None = Field(
         None,
         description="The day the order is read on (the list in force, the offices held then); "
         "null: the engagement's day.",
@@ -105,6 +105,12 @@ class PlacesIn(InputSchema):
         max_length=2_000,
         description="The places to keep: the proposal accepted, or a swap. Others stay put.",
     )
+
+
+class PairIn(InputSchema):
+    first: StrictInt = Field(description="An attendee's id (`order[].attendee`).")
+    second: StrictInt = Field(description="Another attendee's id, of the same engagement.")
+    rule: PairRule = Field(description="apart (never side by side) or together (side by side)")
 
 
 # Output
@@ -170,6 +176,21 @@ class FlagOut(Schema):
     country: str = Field(description="ISO 3166 alpha-2 code, `FR`, or `EU` for Europe's flag.")
 
 
+class PairOut(Schema):
+    id: int = Field(description="The seating rule's id (DELETE .../ceremony/pairs/{id}).")
+    first: int = Field(description="An attendee's id.")
+    second: int = Field(description="The other attendee's id.")
+    rule: str = Field(description="apart or together")
+
+    @staticmethod
+    def resolve_first(pair) -> int:
+        return pair.first_id
+
+    @staticmethod
+    def resolve_second(pair) -> int:
+        return pair.second_id
+
+
 class CeremonyOut(Schema):
     engagement: str = Field(description="The engagement's UID.")
     options: CeremonyOptionsOut = Field(description="The office's options (PATCH to change).")
@@ -180,6 +201,7 @@ class CeremonyOut(Schema):
     broken: list[str] = Field(description="The seating rules the kept places break.")
     warnings: list[str] = Field(description="What the office should look at (seating, line).")
     unmet: list[str] = Field(description="Each seating constraint not met, and why.")
+    pairs: list[PairOut] = Field(description="The office's seating rules: two apart, or together.")
     speakers: list[SpeakerOut] = Field(description="The speeches, in order (art. 19).")
     arrivals: list[int] = Field(description="Attendee ids, in order of arrival: highest last.")
     receiving_line: list[int] = Field(description="Attendee ids, as guests meet them.")

@@ -100,8 +100,9 @@ DELETE_ERRORS = CHANGE_ERRORS - {"409"}
 
 
 # POSTs that change a resource rather than create one: they take If-Match as a PATCH does
-# (an attendee changes the ceremony's order, whose ETag it sends).
-CHANGING_POSTS = ("/move", "/attendees")
+# (an attendee, a seating rule or the gathered attendance changes the ceremony, whose ETag
+# it sends).
+CHANGING_POSTS = ("/move", "/attendees", "/gather", "/pairs")
 # Reads of one thing under a record (not lists): found, or 404 as the record would be.
 ONE_THING_READS = ("/ceremony", "/address", "/why")
 # Made from several records at once, with nothing to send back: no ETag.
