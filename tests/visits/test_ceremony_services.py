@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from tests.factories import EngagementFactory, GuestFactory, HostFactory, VisitFactory
-from visits.models import Attendance, Ceremony, Office, OfficeHolding, VisitGuest
+from visits.models import Attendance, Ceremony, Office, OfficeHolding, SeatingPair, VisitGuest
 from visits.models.ceremony_choices import AttendanceRole, Capacity, Layout
 from visits.models.choices import DelegationRole, GuestCategory
 from visits.queries.ceremony import ceremony_engagements, ceremony_rows
@@ -238,3 +238,12 @@ def test_the_office_ranks_on_another_day_with_the_list_and_offices_of_that_day(e
     # On that day she still sat in the Assembly: a serving deputy, before the councillor.
     first = plan_of(engagement).ranking.placed[0]
     assert (first.attendee.name, first.basis.rule) == ("Ancienne Députée", "D art. 2")
+
+
+def test_a_second_seating_rule_for_the_same_two_is_refused(engagement):
+    first, second = (rules.add_attendee(engagement, GuestFactory(), by=None) for _ in range(2))
+    rules.add_pair(engagement, first, second, "apart", by=None)
+    with pytest.raises(RuleBroken) as refused:
+        rules.add_pair(engagement, second, first, "together", by=None)
+    assert "already" in refused.value.message_dict["second"][0]
+    assert SeatingPair.objects.count() == 1

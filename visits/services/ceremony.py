@@ -4,6 +4,7 @@ seating rules. Each locks the engagement's Ceremony row first, runs the caller's
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from visits.models import Attendance, Ceremony, Engagement, SeatingPair
@@ -183,6 +184,9 @@ def add_pair(
     ceremony = locked_ceremony(engagement, by, precondition)
     if {first.engagement_id, second.engagement_id} != {engagement.pk}:
         raise RuleBroken({"second": [_("Both must attend this engagement.")]})
+    twice = Q(first=first, second=second) | Q(first=second, second=first)
+    if SeatingPair.objects.filter(twice).exists():
+        raise RuleBroken({"second": [_("These two already have a seating rule.")]})
     pair = SeatingPair(engagement=engagement, first=first, second=second, rule=rule)
     validate_and_save(pair)
     moved_on(ceremony)
