@@ -59,3 +59,16 @@ def test_the_api_never_names_an_attendee_hidden_from_the_caller(public_lunch, st
     response = staff_client.get(f"/api/v1/engagements/{public_lunch.uid}/ceremony")
     assert response.status_code == 200
     assert SECRET not in response.content.decode()
+
+
+def test_a_hidden_attendees_country_is_not_told_either(db, staff_member):
+    made = lunch(confidentiality="public", status="confirmed")
+    mayor_of_paris(made)
+    envoy = holder("foreign_ambassador", SECRET, gender="f", country="JP")
+    hidden = visit_of("Someone Else", confidentiality="confidential")
+    VisitGuest.objects.create(visit=hidden, guest=envoy, role=DelegationRole.PRINCIPAL)
+    attending(made, envoy, role="delegation")
+    found = ceremony_engagements(staff_member).get(pk=made.pk)
+    plan = ceremony_plan(ceremony_rows(found, staff_member))
+    assert "JP" not in [mast.country for mast in plan.masts]
+    assert all("Jap" not in forms.suscription for forms in plan.forms.values())

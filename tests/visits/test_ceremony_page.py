@@ -584,3 +584,17 @@ def test_engagement_admin_page_links_its_ceremony(officer_client):
     made = lunch()
     page = officer_client.get(reverse("admin:visits_engagement_change", args=[made.pk]))
     assert f'href="{ceremony_url(made)}"' in page.content.decode()
+
+
+@pytest.mark.parametrize("attendance", ["", "abc", "999999"])
+def test_office_change_naming_no_attendee_of_this_ceremony_is_a_400_not_a_500(
+    office_client, attendance
+):
+    made = lunch()
+    mayor_of_paris(made)
+    response = office_client.post(
+        ceremony_url(made),
+        {"action": "change", "revision": 0, "attendance": attendance, "role": "host"},
+    )
+    assert response.status_code == 400
+    assert revision_of(made) == 0

@@ -247,3 +247,19 @@ def test_a_second_seating_rule_for_the_same_two_is_refused(engagement):
         rules.add_pair(engagement, second, first, "together", by=None)
     assert "already" in refused.value.message_dict["second"][0]
     assert SeatingPair.objects.count() == 1
+
+
+def test_someone_the_rules_cannot_place_seated_by_hand_is_named_on_the_plan(engagement):
+    placed = rules.add_attendee(engagement, person("Députée", "deputy", gender="f"), by=None)
+    nobody = rules.add_attendee(engagement, GuestFactory(name="Sans Rang"), by=None)
+    rules.change_options(engagement, by=None, seats_per_table=10)
+    rules.keep_places(engagement, {placed.pk: (1, 1), nobody.pk: (1, 2)}, by=None)
+    plan = plan_of(engagement)
+    assert ("Sans Rang", 1, 2) in plan.seating_list
+    assert "Sans Rang" in plan.seating_svg
+
+
+def test_a_ceremony_of_more_tables_than_a_plan_can_draw_is_refused(engagement):
+    with pytest.raises(RuleBroken) as refused:
+        rules.change_options(engagement, by=None, tables=32767)
+    assert "tables" in refused.value.message_dict

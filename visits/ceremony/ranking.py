@@ -123,14 +123,26 @@ class Shown:
         own = self.standings[key]
         if key in self.spouses:
             name = {"name": self.by_key[self.spouses[key]].name}
+            feminine = self.by_key[key].gender == "f"  # French agrees "conjoint" with them
             if isinstance(own, Standing):
-                text = _(
-                    "Spouse of %(name)s: follows them (practice), above their own rank (%(rank)s)"
+                text = (
+                    pgettext(
+                        "feminine",
+                        "Spouse of %(name)s: follows them (practice), above their own rank "
+                        "(%(rank)s)",
+                    )
+                    if feminine
+                    else _(
+                        "Spouse of %(name)s: follows them (practice), above their own rank "
+                        "(%(rank)s)"
+                    )
                 )
                 text = text % {**name, "rank": own.label}
+            elif feminine:
+                text = pgettext("feminine", "Spouse of %(name)s: follows them (practice)") % name
             else:
                 text = _("Spouse of %(name)s: follows them (practice)") % name
-            if self.by_key[key].gender == "f":  # French agrees "conjoint" with the spouse
+            if feminine:
                 label = pgettext("feminine", "spouse of %(name)s")
             else:
                 label = _("spouse of %(name)s")

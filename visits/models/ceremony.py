@@ -2,6 +2,7 @@
 they are seated. The order itself is never stored: the rules compute it from these rows."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -41,9 +42,15 @@ class Ceremony(models.Model):
     )
     with_european_flag = models.BooleanField(_("European flag"), default=True)
     layout = models.CharField(_("layout"), max_length=20, choices=Layout, default=Layout.FRENCH)
-    tables = models.PositiveSmallIntegerField(_("tables or rows"), default=1)
+    # Bounds a drawing can hold: beyond them a plan of mostly empty tables is no plan.
+    tables = models.PositiveSmallIntegerField(
+        _("tables or rows"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
     seats_per_table = models.PositiveSmallIntegerField(
-        _("places per table or row"), default=0, help_text=_("0: as many as needed.")
+        _("places per table or row"),
+        default=0,
+        help_text=_("0: as many as needed."),
+        validators=[MaxValueValidator(200)],
     )
     central_aisle = models.BooleanField(_("central aisle"), default=False)
     civil_military_sides = models.BooleanField(

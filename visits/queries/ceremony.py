@@ -109,6 +109,7 @@ def conceal(guest: Guest) -> None:
         setattr(guest, f"{field}_fr", "")
         setattr(guest, f"{field}_en", "")
     guest.city = ""
+    guest.country_code = ""  # "Ambassador of Japan" would say too much (ceremony_data)
 
 
 def ceremony_rows(engagement: Engagement, viewer=None) -> CeremonyRows:

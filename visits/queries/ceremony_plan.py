@@ -87,6 +87,8 @@ def ceremony_plan(rows: CeremonyRows) -> CeremonyPlan:
     if lost:
         broken += (off_layout(lost),)
     labels = {p.attendee.key: (p.attendee.name, str(p.order)) for p in ranking.placed}
+    # Someone the rules cannot place may still be given a place by hand: named, no rank.
+    labels |= {u.attendee.key: (u.attendee.name, "—") for u in ranking.unplaced}
     title = _("Seating plan: %(engagement)s") % {"engagement": rows.engagement.title}
     nations = flag_countries(rows)
     names_fr = country_names(nations, "fr")

@@ -92,6 +92,8 @@ def page_context(request, scene, may_change, refused) -> dict:
         forms[refused.action] = refused.form
     find = request.GET.get("find", "")
     key = str(editing["attendance"].value()) if editing else ""
+    if key not in plan.by_key:  # refused for naming no attendee of this ceremony (or one gone)
+        editing, key = None, ""
     return context | {
         "forms": forms,
         "revision": revision,

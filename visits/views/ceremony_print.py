@@ -1,6 +1,7 @@
 """The Ceremony page's printables, each one sheet in the run-sheet's style: the order, the
 seating plan with who sits where, the place cards, the speeches, the arrivals with the
-receiving line, the flags with the anthems. Read through the same door as the page."""
+receiving line, the flags with the anthems, everyone's forms of address. Read through the same
+door as the page."""
 
 from django.http import Http404
 from django.shortcuts import render

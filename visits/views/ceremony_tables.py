@@ -67,7 +67,7 @@ def order_rows_html(order, may_change: bool) -> str:
 
 def badges(attendance) -> str:
     """What an attendance says beyond the person: role, who invites and speaks, whom they
-    represent (was staff/ceremony/attendance_badges.html)."""
+    represent."""
     out = []
     if attendance.role != "authority":
         role = esc(attendance.role)
