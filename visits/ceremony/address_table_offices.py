@@ -1,0 +1,178 @@
+"""Forms of address of mayors, members of Parliament, prefects and the Church (the seed; see
+visits/ceremony/address_table.py)."""
+
+from visits.ceremony.address_texts import (
+    EN_RESPECT,
+    EN_SINCERELY,
+    FR_HIGH,
+    FR_HOMAGE,
+    FR_RESPECT,
+    S,
+    english_rows,
+    office_fr,
+    rows,
+)
+from visits.ceremony.people import AddressForm
+
+OFFICES_AND_CHURCH: tuple[AddressForm, ...] = (
+    *office_fr(
+        S.MAYOR,
+        ("Monsieur le Maire", "Madame la Maire"),
+        ("Monsieur {name}, Maire {de_country}", "Madame {name}, Maire {de_country}"),
+        ("Monsieur le Maire {de_country}", "Madame la Maire {de_country}"),
+        FR_HIGH,
+        ("Maires", "Maires"),
+    ),
+    *english_rows(
+        S.MAYOR,
+        m := (
+            "Mr Mayor",
+            "Mr Mayor",
+            "{name}, Mayor {de_country}",
+            "The Mayor {de_country}",
+            EN_SINCERELY,
+            "Mayors",
+        ),
+        ("Madam Mayor", "Madam Mayor") + m[2:],
+        ("Mayor", "Mayor") + m[2:],
+    ),
+    *office_fr(
+        S.DEPUTY,
+        ("Monsieur le Député", "Madame la Députée"),
+        ("Monsieur {name}, Député {de_country}", "Madame {name}, Députée {de_country}"),
+        ("Monsieur le Député {de_country}", "Madame la Députée {de_country}"),
+        FR_HIGH,
+        ("Députés", "Députées"),
+    ),
+    *english_rows(
+        S.DEPUTY,
+        m := (
+            "Honourable Member",
+            "Honourable Member",
+            "{name}, Member of Parliament",
+            "{name}, Member of Parliament",
+            EN_SINCERELY,
+            "Members of Parliament",
+        ),
+        m,
+        m,
+    ),
+    *office_fr(
+        S.SENATOR,
+        ("Monsieur le Sénateur", "Madame la Sénatrice"),
+        ("Monsieur {name}, Sénateur {de_country}", "Madame {name}, Sénatrice {de_country}"),
+        ("Monsieur le Sénateur {de_country}", "Madame la Sénatrice {de_country}"),
+        FR_HIGH,
+        ("Sénateurs", "Sénatrices"),
+    ),
+    *english_rows(
+        S.SENATOR,
+        m := ("Senator", "Senator", "Senator {name}", "Senator {name}", EN_SINCERELY, "Senators"),
+        m,
+        m,
+    ),
+    *office_fr(
+        S.PREFECT,
+        ("Monsieur le Préfet", "Madame la Préfète"),
+        ("Monsieur {name}, Préfet {de_country}", "Madame {name}, Préfète {de_country}"),
+        ("Monsieur le Préfet {de_country}", "Madame la Préfète {de_country}"),
+        FR_HIGH,
+        ("Préfets", "Préfètes"),
+    ),
+    *english_rows(
+        S.PREFECT,
+        m := (
+            "Prefect",
+            "Prefect",
+            "{name}, Prefect {de_country}",
+            "The Prefect {de_country}",
+            EN_SINCERELY,
+            "Prefects",
+        ),
+        m,
+        m,
+    ),
+    # The Church: no feminine rows of their own (see the module's docstring).
+    *rows(
+        S.POPE,
+        "fr",
+        m := (
+            "Très Saint-Père",
+            "Votre Sainteté",
+            "Sa Sainteté le Pape {name}",
+            "Sa Sainteté le Pape {name}",
+            FR_HOMAGE,
+            "Très Saint-Père",
+        ),
+        m,
+        m,
+    ),
+    *english_rows(
+        S.POPE,
+        m := (
+            "Your Holiness",
+            "Your Holiness",
+            "His Holiness Pope {name}",
+            "His Holiness Pope {name}",
+            EN_RESPECT,
+            "Your Holiness",
+        ),
+        m,
+        m,
+    ),
+    *rows(
+        S.CARDINAL,
+        "fr",
+        m := (
+            "Monsieur le Cardinal",
+            "Votre Éminence",
+            "Son Éminence le Cardinal {name}, {office}",
+            "Son Éminence le Cardinal {name}",
+            FR_HOMAGE,
+            "Vos Éminences",
+        ),
+        m,
+        m,
+    ),
+    *english_rows(
+        S.CARDINAL,
+        m := (
+            "Your Eminence",
+            "Your Eminence",
+            "His Eminence Cardinal {name}, {office}",
+            "His Eminence Cardinal {name}",
+            EN_RESPECT,
+            "Your Eminences",
+        ),
+        m,
+        m,
+    ),
+    # Bishops and the apostolic nuncio.
+    *rows(
+        S.BISHOP,
+        "fr",
+        m := (
+            "Monseigneur",
+            "Votre Excellence",
+            "Son Excellence Monseigneur {name}, {office}",
+            "Son Excellence Monseigneur {name}",
+            FR_RESPECT,
+            "Messeigneurs",
+        ),
+        m,
+        m,
+    ),
+    *english_rows(
+        S.BISHOP,
+        m := (
+            "Your Excellency",
+            "Your Excellency",
+            "His Excellency the Most Reverend {name}, {office}",
+            "His Excellency {name}",
+            EN_RESPECT,
+            "Your Excellencies",
+        ),
+        m,
+        m,
+    ),
+)
