@@ -13,12 +13,13 @@ flags) and the European flag at the far right. No empty mast."""
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from django.utils.translation import gettext as _
+
+from visits.folding import fold
 
 FRANCE, EUROPE = "FR", "EU"
 
@@ -55,15 +56,7 @@ def _codes(countries: Iterable[str]) -> set[str]:
 
 
 def _foreign(codes: set[str], names_fr: Mapping[str, str]) -> list[str]:
-    return sorted(
-        codes - {FRANCE, EUROPE}, key=lambda code: (_folded(names_fr.get(code, code)), code)
-    )
-
-
-def _folded(name: str) -> str:
-    """Accents ignored, as a French index sorts: "Émirats" files under E."""
-    decomposed = unicodedata.normalize("NFD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return sorted(codes - {FRANCE, EUROPE}, key=lambda code: (fold(names_fr.get(code, code)), code))
 
 
 # Drawing: one mast every STEP units; flags are 3:2.

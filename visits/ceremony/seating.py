@@ -5,7 +5,6 @@ in `seat_checks` and `seat_honour`, the drawing in `seating_svg`."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -18,6 +17,7 @@ from visits.ceremony.seat_spread import spread
 from visits.ceremony.seat_types import Layout, Pin, Seat, Seating, SeatingOptions, Sitter
 from visits.ceremony.seating_svg import plan_svg
 from visits.ceremony.tables import table_places
+from visits.folding import fold
 
 __all__ = [
     "Layout",
@@ -89,16 +89,7 @@ def broken_rules(
 def who_sits_where(seating: Seating, names: Mapping[str, str]) -> tuple[tuple[str, int, int], ...]:
     """(name, table, place) for the entrance, alphabetical, accents and case ignored."""
     rows = [(names.get(s.key, s.key), s.table, s.number) for s in seating.seats if s.key]
-    return tuple(sorted(rows, key=lambda row: (folded(row[0]), row)))
-
-
-# Letters NFKD does not take apart, as the search's fold (visits.models.search) reads them.
-LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
-
-
-def folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(LETTERS))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return tuple(sorted(rows, key=lambda row: (fold(row[0]), row)))
 
 
 def seats_of(plan: list[list[str]], options: SeatingOptions) -> tuple[Seat, ...]:

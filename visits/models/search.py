@@ -13,45 +13,12 @@ new connection. Two lookups render it:
   every row of every table, 100 ms at 20 years of visits against 10 ms this way.
 """
 
-import unicodedata
-
 from django.core.exceptions import EmptyResultSet
 from django.db.models import CharField, Lookup, Q, TextField
 
+from visits.folding import fold
+
 FOLD = "visits_fold"
-
-# Letters that NFKD does not take apart but PostgreSQL's unaccent rules do.
-LETTERS = str.maketrans(
-    {
-        "ø": "o",
-        "Ø": "O",
-        "ł": "l",
-        "Ł": "L",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "ß": "ss",
-        "ẞ": "SS",
-        "đ": "d",
-        "Đ": "D",
-        "ð": "d",
-        "Ð": "D",
-        "þ": "th",
-        "Þ": "TH",
-        "ħ": "h",
-        "Ħ": "H",
-        "ı": "i",
-    }
-)
-
-
-def fold(text: str | None) -> str | None:
-    """`text` without accents, in lower case: what `visits_fold` does in SQL."""
-    if text is None:
-        return None
-    decomposed = unicodedata.normalize("NFKD", text.translate(LETTERS))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def register_fold(sender, connection, **kwargs):
