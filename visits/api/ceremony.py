@@ -5,8 +5,7 @@ ceremony's ETag as If-Match; and a guest's forms of address."""
 
 from typing import Annotated
 
-from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Status
@@ -28,18 +27,15 @@ from visits.api.ceremony_schemas import (
 from visits.api.lookups import visible_or_field_error
 from visits.api.schemas import EngagementUid, GuestId, with_errors
 from visits.api.versions import ceremony_etag, if_match_ceremony
-from visits.ceremony.address import forms_of_address
 from visits.models import (
-    AddressForm,
     Attendance,
     Guest,
     Office,
-    OfficeHolding,
     PrecedenceList,
     SeatingPair,
 )
+from visits.queries.address_preview import forms_in_both_languages
 from visits.queries.ceremony import ceremony_engagements
-from visits.queries.ceremony_data import addressee_of, forms_table
 from visits.queries.guests import visible_guests
 from visits.services import ceremony as rules
 from visits.services.errors import RuleBroken
@@ -255,14 +251,10 @@ def remove_attendee(request, uid: EngagementUid, attendee_id: AttendeeId, respon
 def get_guest_address(request, guest_id: GuestId):
     """Generated from the office's table, by their office, gender and style; the guest's own
     salutation, envelope and closing, when filled, take the place of the generated ones."""
-    holdings = OfficeHolding.objects.select_related("office").order_by("pk")
-    guests = visible_guests(request.auth).prefetch_related(
-        Prefetch("holdings", holdings, to_attr="held")
-    )
-    guest = get_object_or_404(guests, pk=guest_id)
-    table = forms_table(AddressForm.objects.all())
-    who = addressee_of(guest)
-    return {language: forms_of_address(who, table, language) for language in ("fr", "en")}
+    forms = forms_in_both_languages(visible_guests(request.auth), guest_id)
+    if forms is None:
+        raise Http404
+    return forms
 
 
 def linked_records(request, data: dict) -> dict:
