@@ -18,6 +18,8 @@ from visits.ceremony.seating import (
     SeatingOptions,
     Sitter,
     broken_rules,
+    empty_places,
+    kept_warnings,
     seat,
     swap,
 )
@@ -145,3 +147,24 @@ def test_seating_is_deterministic_and_a_swap_undone_gives_it_back(problem, data)
     swapped = swap(seating, first, second)
     assert swapped.seat_of(first).number == seating.seat_of(second).number
     assert swap(swapped, first, second) == seating
+
+
+@EXAMPLES
+@given(problems(most_tables=3), st.booleans())
+def test_the_empty_places_are_those_the_rules_plan_is_drawn_on(problem, auto_size):
+    """Kept places are drawn on `empty_places` without searching a plan: the same places, at
+    the same points, as `seat` draws, also when the tables' size follows the number."""
+    sitters, options, host, cohost = problem
+    if auto_size:
+        options = replace(options, seats_per_table=0)
+    proposal = seat(sitters, options, host, cohost)
+    blank = tuple(replace(s, key="") for s in proposal.seats)
+    assert empty_places(sitters, options, host, cohost) == blank
+
+
+@EXAMPLES
+@given(problems(most_tables=3))
+def test_kept_places_are_checked_as_the_rules_check_their_own_plan(problem):
+    """The presiding places' warnings of a kept plan are those `seat` gives the same plan."""
+    seating = seat(*problem)
+    assert kept_warnings(seating, *problem) == seating.warnings

@@ -13,7 +13,7 @@ from visits.ceremony.seat_explain import explained, presiding_warnings, unseated
 from visits.ceremony.seat_honour import honour_breaks
 from visits.ceremony.seat_room import room
 from visits.ceremony.seat_search import arrange
-from visits.ceremony.seat_spread import spread
+from visits.ceremony.seat_spread import spread, table_size
 from visits.ceremony.seat_types import Layout, Pin, Seat, Seating, SeatingOptions, Sitter
 from visits.ceremony.seating_svg import plan_svg
 from visits.ceremony.tables import table_places
@@ -27,6 +27,8 @@ __all__ = [
     "SeatingOptions",
     "Sitter",
     "broken_rules",
+    "empty_places",
+    "kept_warnings",
     "plan_svg",
     "seat",
     "swap",
@@ -52,6 +54,16 @@ def seat(
     return Seating(seats_of(plan, options), tuple(unmet), tuple(warnings))
 
 
+def empty_places(
+    sitters: Sequence[Sitter], options: SeatingOptions, host: str, cohost: str = ""
+) -> tuple[Seat, ...]:
+    """The places `seat` draws for the same people, nobody on them: what the office's kept
+    places are drawn on, without searching for the plan they replace."""
+    people = ordered_people(sitters, host, cohost if cohost != host else "")
+    size = table_size(options, len(people))
+    return seats_of([[""] * size for _ in range(max(options.tables, 1))], options)
+
+
 def swap(seating: Seating, first_key: str, second_key: str) -> Seating:
     """The plan with the two sitters' places exchanged; `unmet` and `warnings` still speak of
     the rules' plan: `broken_rules` says what the new one breaks."""
@@ -72,6 +84,29 @@ def broken_rules(
 ) -> tuple[str, ...]:
     """Every rule the plan breaks, in words: the constraints first, then the order of honour."""
     rules = rules_of(sitters, options, host, cohost)
+    plan, places = laid_out(seating, options)
+    broken = violations(places, plan, rules)
+    found = [sentence(v, rules) for v in broken if v.kind != "unseated"]
+    left = unseated(broken, rules, sum(len(keys) for keys in plan))
+    return (*found, *left, *honour_breaks(places, plan, rules))
+
+
+def kept_warnings(
+    seating: Seating,
+    sitters: Sequence[Sitter],
+    options: SeatingOptions,
+    host: str,
+    cohost: str = "",
+) -> tuple[str, ...]:
+    """What to check in a plan the office made (its presiding places), as `seat` says it of
+    its own: the proposal's warnings would speak of places the office may have changed."""
+    rules = rules_of(sitters, options, host, cohost)
+    plan, places = laid_out(seating, options)
+    return tuple(presiding_warnings(plan, places[0] if places else (), rules))
+
+
+def laid_out(seating: Seating, options: SeatingOptions):
+    """The keys at each table's places, and each table's places."""
     sizes: dict[int, int] = {}
     for s in seating.seats:
         sizes[s.table] = max(sizes.get(s.table, 0), s.number)
@@ -80,10 +115,7 @@ def broken_rules(
     for s in seating.seats:
         plan[s.table - 1][s.number - 1] = s.key
     places = [table_places(options.layout, len(keys), options.central_aisle) for keys in plan]
-    broken = violations(places, plan, rules)
-    found = [sentence(v, rules) for v in broken if v.kind != "unseated"]
-    left = unseated(broken, rules, sum(sizes.values()))
-    return (*found, *left, *honour_breaks(places, plan, rules))
+    return plan, places
 
 
 def who_sits_where(seating: Seating, names: Mapping[str, str]) -> tuple[tuple[str, int, int], ...]:

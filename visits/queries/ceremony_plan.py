@@ -17,10 +17,13 @@ from visits.ceremony.ranking import Ranking, rank
 from visits.ceremony.seating import (
     Layout,
     Pin,
+    Seat,
     Seating,
     SeatingOptions,
     Sitter,
     broken_rules,
+    empty_places,
+    kept_warnings,
     plan_svg,
     seat,
     who_sits_where,
@@ -181,21 +184,26 @@ def kept_or_proposed(rows, sitters, options, host, cohost) -> tuple[Seating, boo
     """The places the office kept, drawn on the layout's places; or, before any is kept, the
     rules' proposal. Also the names of those whose kept place the layout no longer has (the
     options changed since): the office is told, not left to find them missing."""
-    proposal = seat(sitters, options, host, cohost)
     kept = {
         (row.table, row.seat): row
         for row in rows.attendances
         if row.table is not None and row.seat is not None
     }
     if not kept:
-        return proposal, False, ()
-    places = {(s.table, s.number) for s in proposal.seats}
-    seats = tuple(
-        replace(s, key=str(kept[(s.table, s.number)].pk) if (s.table, s.number) in kept else "")
-        for s in proposal.seats
-    )
+        return seat(sitters, options, host, cohost), False, ()
+    # The proposal is not searched for: only its places are drawn, with the kept keys.
+    empty = empty_places(sitters, options, host, cohost)
+    places = {(s.table, s.number) for s in empty}
+    seats = tuple(Seat(s.table, s.number, kept_key(kept, s), s.x, s.y, s.honour) for s in empty)
+    seating = Seating(seats, unmet=(), warnings=())
+    seating = replace(seating, warnings=kept_warnings(seating, sitters, options, host, cohost))
     lost = tuple(row.guest.name for place, row in kept.items() if place not in places)
-    return replace(proposal, seats=seats), True, lost
+    return seating, True, lost
+
+
+def kept_key(kept: dict, place: Seat) -> str:
+    row = kept.get((place.table, place.number))
+    return str(row.pk) if row is not None else ""
 
 
 def off_layout(names) -> str:
