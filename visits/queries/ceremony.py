@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +24,7 @@ from visits.models import (
     SeatingPair,
 )
 from visits.models.ceremony_choices import ListScope
+from visits.queries.plain_rows import columns, instance
 
 
 @dataclass
@@ -70,36 +71,67 @@ class Held(NamedTuple):
     left_office_on: date | None
 
 
+# The guests' columns no ceremony reads: a banquet reads hundreds of guests.
+UNREAD_GUEST_FIELDS = ("kind", "deceased", "notes", "import_key", "created_at", "updated_at")
+ATTENDANCE_COLUMNS = columns(Attendance)
+GUEST_COLUMNS = columns(Guest, leaving=UNREAD_GUEST_FIELDS)
+
+
 def attendances_of(engagement, offices: list[Office], viewer=None) -> list[Attendance]:
     """In the order they were added, each guest with `held` (their offices, from `offices`).
     An attendee the viewer may not see (known only from a confidential visit hidden from
     them) still ranks and sits, under a neutral name: what they are shown must not name them
-    (DESIGN.md, decision 1). `viewer` None is the system."""
-    rows = (
-        Attendance.objects.filter(engagement=engagement)
-        .select_related("guest", "represents", "represents_office")
-        .order_by("pk")
-    )
+    (DESIGN.md, decision 1). `viewer` None is the system.
+
+    One query, as `select_related("guest", "represents")` would make it, read as plain rows
+    (visits/queries/plain_rows.py); the office represented comes from `offices`."""
+    rows = Attendance.objects.filter(engagement=engagement).order_by("pk")
+    hidden = ("guest_hidden", "represents_hidden")
     if viewer is not None:
         seen = Guest.objects.visible_to(viewer)
         rows = rows.annotate(
             guest_hidden=~Exists(seen.filter(pk=OuterRef("guest_id"))),
             represents_hidden=~Exists(seen.filter(pk=OuterRef("represents_id"))),
         )
-    rows = list(rows)
+    else:
+        rows = rows.annotate(guest_hidden=Value(False), represents_hidden=Value(False))
+    read = rows.values_list(
+        *ATTENDANCE_COLUMNS,
+        *(f"guest__{name}" for name in GUEST_COLUMNS),
+        *(f"represents__{name}" for name in GUEST_COLUMNS),
+        *hidden,
+    )
     office_of = {office.pk: office for office in offices}
     held = defaultdict(list)
     holdings = OfficeHolding.objects.filter(guest__attendances__engagement=engagement)
     fields = ("guest_id", "office_id", "first_elected_on", "took_office_on", "left_office_on")
     for guest_id, office_id, *dates in holdings.order_by("pk").values_list(*fields):
         held[guest_id].append(Held(office_of[office_id], *dates))
-    for row in rows:
-        row.guest.held = held[row.guest_id]
-        if getattr(row, "guest_hidden", False):
-            conceal(row.guest)
-        if row.represents_id and getattr(row, "represents_hidden", False):
-            conceal(row.represents)
-    return rows
+    return [attendance_of(values, office_of, held, rows.db) for values in read]
+
+
+def attendance_of(values, office_of, held, db) -> Attendance:
+    """One row of `attendances_of`'s query: the attendance, its guest, whom it represents."""
+    at_guest = len(ATTENDANCE_COLUMNS)
+    at_represents = at_guest + len(GUEST_COLUMNS)
+    row = instance(Attendance, ATTENDANCE_COLUMNS, values[:at_guest], db)
+    guest = instance(Guest, GUEST_COLUMNS, values[at_guest:at_represents], db)
+    guest.held = held[guest.pk]
+    # The code as read: `guest.country` would build a Country (ceremony_data.country_code).
+    guest.country_code = values[at_guest + GUEST_COLUMNS.index("country")] or ""
+    represents = None
+    if row.represents_id is not None:
+        represents = instance(Guest, GUEST_COLUMNS, values[at_represents:-2], db)
+    guest_hidden, represents_hidden = values[-2:]
+    if guest_hidden:
+        conceal(guest)
+    if represents is not None and represents_hidden:
+        conceal(represents)
+    Attendance.guest.field.set_cached_value(row, guest)
+    Attendance.represents.field.set_cached_value(row, represents)
+    office = office_of.get(row.represents_office_id)
+    Attendance.represents_office.field.set_cached_value(row, office)
+    return row
 
 
 def conceal(guest: Guest) -> None:
