@@ -34,5 +34,7 @@ def fold(text: str | None) -> str | None:
     """`text` without accents, in lower case: what `visits_fold` does in SQL."""
     if text is None:
         return None
+    if text.isascii():  # most names: nothing to take apart
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

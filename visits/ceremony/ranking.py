@@ -53,8 +53,9 @@ class Ranking:
 
     def steps(self) -> tuple[Reason, ...]:
         """Why each attendee comes before the next one."""
-        keys = [placed.attendee.key for placed in self.placed]
-        return tuple(self.why(a, b) for a, b in zip(keys, keys[1:], strict=False))
+        keys = [self.sort_keys[placed.attendee.key] for placed in self.placed]
+        # In order already: each key is the smaller of its pair, as `why` would sort them.
+        return tuple(explain(a, b) for a, b in zip(keys, keys[1:], strict=False))
 
 
 def rank(attendees: Iterable[Attendee], occasion: Occasion) -> Ranking:

@@ -9,9 +9,9 @@ them, before anyone else."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import IntEnum
+from typing import NamedTuple
 
 from visits.ceremony.people import Attendee, DiplomaticClass, OfficeGroup
 from visits.ceremony.ranking_lists import Source, Standing, Tier
@@ -42,8 +42,7 @@ UNKNOWN_CLASS = len(CLASS_ORDER)
 LAST = 10**9  # sorts after every real position
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):  # a tuple: a banquet's keys are thousands of parts
     """One component of a sort key: `value` is compared, the rest explains it."""
 
     name: str  # slot, tier, office, kind, age, name, key, follow

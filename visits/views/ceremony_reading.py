@@ -7,7 +7,13 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from visits.queries.ceremony import ceremony_engagements
-from visits.views.ceremony_tables import Written, order_rows_html, seating_rows_html
+from visits.views.ceremony_tables import (
+    Written,
+    arrivals_items_html,
+    line_items_html,
+    order_rows_html,
+    seating_rows_html,
+)
 
 # Each printable: its part of the URL and its title; the page lists them in this order.
 PARTS = {
@@ -64,5 +70,7 @@ def read_context(engagement, rows, plan, may_change: bool = False) -> dict:
         "order": order,
         "order_body": Written(order_rows_html, order, may_change),
         "seating_body": Written(seating_rows_html, plan.seating_list),
+        "arrivals_items": Written(arrivals_items_html, plan.arrivals),
+        "line_items": Written(line_items_html, plan.line.people),
         "speakers": [(s, by_key[s.attendee.key]) for s in plan.speakers],
     }

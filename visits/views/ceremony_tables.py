@@ -1,8 +1,10 @@
 """The Ceremony page's long tables written in Python, one string a row: the order (with the
-step between two rows and the attendance's badges), who sits where, and the forms of address.
+step between two rows and the attendance's badges), who sits where, the arrivals and the
+receiving line, and the forms of address.
 At a banquet of 600 the same rows through the template engine (an include per row, a
 `{% translate %}` per cell label) took some 100 ms of the page; here a few. The HTML is the
-templates' (staff/ceremony/order.html, seating.html, address.html), which mark where it goes.
+templates' (staff/ceremony/order.html, seating.html, arrivals.html, address.html), which mark
+where it goes.
 
 Each is `Written`: made only when a template shows it (the printables read the same context)."""
 
@@ -100,6 +102,19 @@ def seating_rows_html(seating_list) -> str:
         f'<td data-label="{place}">{seat}</td></tr>'
         for name, number, seat in seating_list
     )
+
+
+def arrivals_items_html(arrivals) -> str:
+    """Each arriving attendee, with their rank."""
+    return "".join(
+        f'<li>{esc(one.attendee.name)} <span class="muted">({esc(one.rank_label)})</span></li>'
+        for one in arrivals
+    )
+
+
+def line_items_html(people) -> str:
+    """The receiving line, in the order the guests meet them."""
+    return "".join(f"<li>{esc(one.attendee.name)}</li>" for one in people)
 
 
 def address_rows_html(addressed) -> str:
