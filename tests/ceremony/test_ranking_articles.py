@@ -164,6 +164,20 @@ def test_v_16_ambassadors_rank_by_the_date_they_took_up_their_functions():
     )
 
 
+def test_v_16_the_dates_of_a_concealed_head_of_mission_are_not_told():
+    """Someone shown under a neutral name (DESIGN.md, decision 1): the rule, not the dates."""
+    people = [
+        replace(ambassador("Confidential guest", datetime(2019, 3, 12, 10, 0)), concealed=True),
+        ambassador("Arrivée en 2021", datetime(2021, 5, 4, 11, 0)),
+    ]
+    ranking = rank(people, occasion())
+    assert names(ranking) == ["Confidential guest", "Arrivée en 2021"]
+    assert ranking.why("Arrivée en 2021", "Confidential guest").text == (
+        "V art. 16: heads of mission of one class rank by the date and time they took up their "
+        "functions"
+    )
+
+
 def test_v_16_3_the_nuncio_is_dean():
     people = [
         ambassador("Ambassadeur", datetime(2015, 1, 1)),

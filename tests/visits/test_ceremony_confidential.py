@@ -2,8 +2,11 @@
 only from a confidential visit still ranks and sits, under a neutral name, on the page, its
 prints, the run-sheet and the API."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.ceremony_factories import attending, holder, lunch, mayor_of_paris
 from tests.visits.staff_pages import visit_of
@@ -72,3 +75,25 @@ def test_a_hidden_attendees_country_is_not_told_either(db, staff_member):
     plan = ceremony_plan(ceremony_rows(found, staff_member))
     assert "JP" not in [mast.country for mast in plan.masts]
     assert all("Jap" not in forms.suscription for forms in plan.forms.values())
+
+
+@pytest.mark.parametrize("cleared", [False, True])
+def test_a_hidden_attendees_dates_are_not_told_in_the_order(
+    db, staff_member, cleared_officer, cleared
+):
+    """Two ministers rank by age: the step between them gives the years only to a viewer who
+    may read both names."""
+    made = lunch(confidentiality="public", status="confirmed")
+    mayor_of_paris(made)
+    secret = holder("minister", SECRET, gender="f", born_on=date(1961, 3, 4))
+    hidden = visit_of("Someone Else", confidentiality="confidential")
+    VisitGuest.objects.create(visit=hidden, guest=secret, role=DelegationRole.PRINCIPAL)
+    attending(made, secret)
+    attending(made, holder("minister", "Jean Martin", gender="m", born_on=date(1970, 1, 1)))
+    viewer = cleared_officer if cleared else staff_member
+    found = ceremony_engagements(viewer).get(pk=made.pk)
+    with translation.override("en"):
+        steps = [step.text for step in ceremony_plan(ceremony_rows(found, viewer)).ranking.steps()]
+    tie = next(text for text in steps if "the elder first" in text)
+    assert ("1961" in tie) == cleared
+    assert ("1970" in tie) == cleared

@@ -122,6 +122,7 @@ class Attendee:
     guest_of_honour: bool = False
     host: bool = False
     speaks: bool = False
+    concealed: bool = False  # shown under a neutral name: no sentence tells their dates
 
 
 @dataclass(frozen=True)

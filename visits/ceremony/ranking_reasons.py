@@ -115,6 +115,8 @@ def kind(first: Part, second: Part) -> Reason:
         text = _("V art. 14: heads of mission rank by class: %(first)s before %(second)s")
         classes = class_names()
         return Reason("V art. 14", text % {"first": classes[one[1]], "second": classes[other[1]]})
+    if concealed(first, second):
+        return undated(one[0], where)
     dates = shown(one[-1], other[-1])
     if one[0] == Kind.HEAD_OF_MISSION:
         text = _(
@@ -133,8 +135,31 @@ def kind(first: Part, second: Part) -> Reason:
 
 
 def age(first: Part, second: Part) -> Reason:
+    where = first.standing.where
+    if concealed(first, second):
+        return Reason("tie", _("Tie %(where)s: the elder first") % {"where": where})
     text = _("Tie %(where)s: the elder first (born %(first)s, against %(second)s)")
-    return Reason("tie", text % {"where": first.standing.where, **shown(first.value, second.value)})
+    return Reason("tie", text % {"where": where, **shown(first.value, second.value)})
+
+
+def concealed(first: Part, second: Part) -> bool:
+    """Whether a date compared is of someone the viewer may not know: a year of birth or of
+    election would help name them (DESIGN.md, decision 1)."""
+    return first.owner.concealed or second.owner.concealed
+
+
+def undated(kind: Kind, where: str) -> Reason:
+    """The rule of a tie broken by dates, without the dates."""
+    if kind == Kind.HEAD_OF_MISSION:
+        text = _(
+            "V art. 16: heads of mission of one class rank by the date and time they took up "
+            "their functions"
+        )
+        return Reason("V art. 16", text)
+    if kind == Kind.ELECTED:
+        return Reason("tie", _("Tie %(where)s: by the date of first election") % {"where": where})
+    text = _("Tie %(where)s: former holders rank by the date they took office")
+    return Reason("tie", text % {"where": where})
 
 
 def name(first: Part, second: Part) -> Reason:

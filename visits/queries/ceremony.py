@@ -135,7 +135,9 @@ def attendance_of(values, office_of, held, db) -> Attendance:
 
 
 def conceal(guest: Guest) -> None:
-    """Everything that would name them, blanked in memory (never saved)."""
+    """Everything that would name them, blanked in memory (never saved); their dates stay,
+    for the order, but `concealed` keeps them out of its sentences."""
+    guest.concealed = True
     guest.name = guest.sort_name = _("Confidential guest")
     for field in ("title", "salutation", "envelope", "closing"):
         setattr(guest, f"{field}_fr", "")

@@ -88,6 +88,7 @@ def attendee_of(row, key_of_guest: dict[int, str]) -> people.Attendee:
         guest_of_honour=row.role == AttendanceRole.GUEST_OF_HONOUR,
         host=row.role == AttendanceRole.HOST,
         speaks=row.speaks,
+        concealed=getattr(guest, "concealed", False),
     )
 
 
