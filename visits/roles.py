@@ -48,8 +48,25 @@ CEREMONY_MODELS = [
 ]
 CEREMONY_OFFICE = {model: ACTIONS for model in CEREMONY_MODELS}
 CEREMONY_STAFF = {model: ["view"] for model in CEREMONY_MODELS}
-OFFICE_RIGHTS = {model: ACTIONS for model in DOMAIN_MODELS} | PLANNING_OFFICE | CEREMONY_OFFICE
-STAFF_RIGHTS = {model: ["view"] for model in DOMAIN_MODELS} | PLANNING_STAFF | CEREMONY_STAFF
+# Invitations (issue 17): the office invites and follows the replies; staff read them and
+# check invitees in at the door.
+INVITATION_MODELS = ["addresscard", "reception", "invitation", "reply"]
+INVITATION_OFFICE = {model: ACTIONS for model in INVITATION_MODELS}
+INVITATION_OFFICE["invitation"] = [*ACTIONS, "check_in"]
+INVITATION_STAFF = {model: ["view"] for model in INVITATION_MODELS}
+INVITATION_STAFF["invitation"] = ["view", "check_in"]
+OFFICE_RIGHTS = (
+    {model: ACTIONS for model in DOMAIN_MODELS}
+    | PLANNING_OFFICE
+    | CEREMONY_OFFICE
+    | INVITATION_OFFICE
+)
+STAFF_RIGHTS = (
+    {model: ["view"] for model in DOMAIN_MODELS}
+    | PLANNING_STAFF
+    | CEREMONY_STAFF
+    | INVITATION_STAFF
+)
 # The office lifts the sign-in locks of django-axes (deleting the attempts that made them).
 OFFICE_UNLOCKS = ["view_accessattempt", "delete_accessattempt", "view_accessfailurelog"]
 

@@ -5,6 +5,7 @@ from visits.models.checklists import ChecklistTask, ChecklistTemplate, Checklist
 from visits.models.engagements import Engagement
 from visits.models.guests import Guest
 from visits.models.honours import HonoraryCitizenship
+from visits.models.invitations import AddressCard, Invitation, Reception, Reply
 from visits.models.lifecycle import VisitTransition
 from visits.models.places import Host, Venue
 from visits.models.precedence import Office, OfficeHolding, PrecedenceList, PrecedenceRank
@@ -15,6 +16,7 @@ from visits.models.staff import StaffProfile
 from visits.models.visits import Visit, VisitGuest
 
 __all__ = [
+    "AddressCard",
     "AddressForm",
     "ApiToken",
     "Attendance",
@@ -27,15 +29,18 @@ __all__ = [
     "HonoraryCitizenship",
     "IdempotentRequest",
     "Host",
+    "Invitation",
     "Office",
     "OfficeHolding",
     "PrecedenceList",
     "PrecedenceRank",
     "PublicState",
+    "Reception",
     "ReferenceSequence",
     "Reminder",
     "ReminderKind",
     "ReminderStatus",
+    "Reply",
     "SeatingPair",
     "StaffProfile",
     "Venue",
