@@ -45,4 +45,8 @@ app.conf.beat_schedule = {
         "task": "visits.tasks.forget_idempotency_keys",
         "schedule": crontab(minute=27, hour=3),
     },
+    "erase-needs-past-their-time": {
+        "task": "visits.tasks.erase_needs_past_their_time",
+        "schedule": crontab(minute=37, hour=3),
+    },
 }

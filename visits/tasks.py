@@ -22,6 +22,12 @@ def forget_idempotency_keys() -> int:
 
 
 @shared_task
+def erase_needs_past_their_time() -> int:
+    """Daily: the invitees' needs, once the office no longer needs them."""
+    return housekeeping.erase_needs_past_their_time()
+
+
+@shared_task
 def mark_held_visits() -> int:
     """Daily: confirmed visits whose last day is over become held."""
     return mark_past_visits_held()

@@ -29,6 +29,7 @@ def test_beat_schedule_holds_the_daily_tasks():
     assert tasks == {
         "visits.tasks.clear_expired_sessions",
         "visits.tasks.forget_idempotency_keys",
+        "visits.tasks.erase_needs_past_their_time",
         "visits.tasks.mark_held_visits",
         "visits.tasks.dispatch_due_reminders",
         "visits.tasks.plan_daily_agendas",

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from visits.models import IdempotentRequest
+from visits.models import AddressCard, IdempotentRequest
 
 
 def forget_idempotency_keys(now=None) -> int:
@@ -18,3 +18,12 @@ def forget_idempotency_keys(now=None) -> int:
     settled = Q(status_code__isnull=False) | IdempotentRequest.lapsed(now)
     removed, _ = IdempotentRequest.objects.filter(old & settled).delete()
     return removed
+
+
+def erase_needs_past_their_time(today=None) -> int:
+    """Erases the dietary and accessibility needs of the address cards kept until a day now
+    past (issue 17: kept only while the office needs them). Returns how many cards."""
+    today = today or timezone.localdate()
+    return AddressCard.objects.filter(needs_kept_until__lt=today).update(
+        dietary_needs="", accessibility_needs="", needs_kept_until=None
+    )
