@@ -23,9 +23,11 @@ class VisitsConfig(AppConfig):
 
     def ready(self):
         from visits import checks  # noqa: F401 (registers the system checks)
+        from visits.logs import REPLY_LINK, hide_secret_paths
         from visits.models.search import register_fold, register_lookups
 
         post_migrate.connect(restore_public_state_triggers, sender=self)
         # Search ignores accents and case (`field__matches`), on SQLite as on PostgreSQL.
         register_lookups()
         connection_created.connect(register_fold)
+        hide_secret_paths(REPLY_LINK)
