@@ -20,6 +20,17 @@ def invitation_for_token(token: str, now=None) -> Invitation | None:
     )
     return (
         Invitation.objects.filter(open_for_replies, token_hash=digest(token))
-        .select_related("engagement", "guest")
+        .select_related("engagement__venue", "engagement__reception", "guest__card")
         .first()
     )
+
+
+def waiting_position(invitation: Invitation) -> int | None:
+    """Their place on the waiting list (1: the next place freed is theirs); None when not
+    waiting."""
+    if invitation.queued is None:
+        return None
+    ahead = Invitation.objects.filter(
+        engagement_id=invitation.engagement_id, queued__lt=invitation.queued
+    )
+    return ahead.count() + 1

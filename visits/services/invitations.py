@@ -16,7 +16,14 @@ from django.utils.translation import gettext as _
 
 from visits.models import Engagement, Guest
 from visits.models.api_tokens import digest
-from visits.models.invitations import Answer, Invitation, Reception, Reply, ReplyState
+from visits.models.invitations import (
+    AddressCard,
+    Answer,
+    Invitation,
+    Reception,
+    Reply,
+    ReplyState,
+)
 from visits.queries.door import may_see
 from visits.services.attribution import authorize
 from visits.services.errors import RuleBroken
@@ -71,10 +78,13 @@ def reply(
     companion_name: str = "",
     representative_name: str = "",
     representative_office=None,
+    dietary_needs: str | None = None,
+    accessibility_needs: str | None = None,
     now=None,
 ) -> Invitation:
     """The invitee's reply, or its change until the deadline. The same reply twice changes
-    nothing and is kept once."""
+    nothing and is kept once. Needs given (None: not asked) go on the invitee's address card,
+    kept until the engagement's day."""
     now = now or timezone.now()
     engagement = locked_engagement(invitation)
     current = Invitation.objects.get(pk=invitation.pk)  # read under the engagement's lock
@@ -82,6 +92,8 @@ def reply(
     wanted = wanted_reply(
         current, answer, with_companion, companion_name, representative_name, representative_office
     )
+    if dietary_needs is not None or accessibility_needs is not None:
+        keep_needs(current, engagement, dietary_needs, accessibility_needs)
     if same_reply(current, answer, wanted):
         return current
     was = current.state
@@ -140,6 +152,20 @@ def wanted_reply(current, answer, with_companion, companion_name, name, office) 
         "with_companion": companion,
         "companion_name": " ".join((companion_name or "").split()) if companion else "",
     }
+
+
+def keep_needs(invitation, engagement, dietary: str | None, accessibility: str | None) -> None:
+    card = AddressCard.objects.filter(guest_id=invitation.guest_id).first()
+    if card is None and not (dietary or "").strip() and not (accessibility or "").strip():
+        return  # nothing said, nothing kept
+    card = card or AddressCard(guest_id=invitation.guest_id)
+    if dietary is not None:
+        card.dietary_needs = " ".join(dietary.split())[:200]
+    if accessibility is not None:
+        card.accessibility_needs = " ".join(accessibility.split())[:200]
+    day = timezone.localdate(engagement.starts_at)
+    card.needs_kept_until = max(card.needs_kept_until or day, day)
+    card.save()
 
 
 def same_reply(current: Invitation, answer: str, wanted: dict) -> bool:
