@@ -5,7 +5,7 @@ protocol/urls.py."""
 from django.contrib.auth import views as auth_views
 from django.urls import path, register_converter
 
-from visits.views import agenda, ceremony, ceremony_print, profile, run_sheet, today
+from visits.views import agenda, ceremony, ceremony_print, check_in, profile, run_sheet, today
 from visits.views.converters import IsoDateConverter, PeriodConverter, ReferenceConverter
 
 register_converter(IsoDateConverter, "isodate")
@@ -34,4 +34,12 @@ urlpatterns = [
         ceremony_print.ceremony_print,
         name="ceremony_print",
     ),
+    path("engagements/<uuid:uid>/check-in/", check_in.check_in_page, name="check_in"),
+    path(
+        "engagements/<uuid:uid>/check-in/register.csv",
+        check_in.check_in_register,
+        name="check_in_register",
+    ),
+    # What an invitation's QR code opens (the code: secrets.token_urlsafe's characters).
+    path("door/<str:code>/", check_in.door_code_page, name="door_code"),
 ]

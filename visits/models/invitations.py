@@ -143,6 +143,9 @@ class Invitation(models.Model):
     queued = models.PositiveIntegerField(_("waiting order"), null=True, blank=True)
     replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
     token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    # What the QR code shown at the door carries (no personal data): it opens the invitation
+    # only to staff signed in who may check invitees in.
+    door_code = models.CharField(max_length=32, unique=True, null=True, blank=True, editable=False)
     arrived_at = models.DateTimeField(_("arrived"), null=True, blank=True)
     arrived_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -62,6 +62,7 @@ def invite(
             companion_allowed=companion_allowed,
             transferable=transferable,
             by_post=by_post,
+            door_code=secrets.token_urlsafe(16),  # 128 bits
         )
         for guest in dict.fromkeys(guests)  # one each, in the order given
         if guest.pk not in invited

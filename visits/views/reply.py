@@ -6,9 +6,12 @@ the invitation allows one; dietary and accessibility needs) until the deadline.
 An unknown, revoked, expired or guessed link gets one page, one status (404) and one wording:
 nothing tells them apart. The link's secret never reaches a log (visits.logs)."""
 
+import segno
 from django import forms
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.cache import never_cache
@@ -106,9 +109,21 @@ def answer(request, token):
         "waiting_position": waiting_position(invitation),
         "invited": INVITED[invitation.guest.gender == "f"],
         "sent": request.GET.get("sent") == "1" and request.method == "GET",
+        "door_qr": door_qr(request, invitation) if invitation.state == ReplyState.ACCEPTED else "",
         "form": form,
     }
     return render(request, "public/reply.html", context, status=status)
+
+
+def door_qr(request, invitation) -> str:
+    """The QR code to show at the door: the URL the staff's phone opens (visits/views/check_in),
+    which holds no personal data, only the invitation's door code."""
+    url = request.build_absolute_uri(reverse("staff:door_code", args=[invitation.door_code]))
+    drawn = segno.make(url, error="m").svg_inline(scale=5, border=2, title=str(QR_TITLE))
+    return mark_safe(drawn)  # noqa: S308 (segno's SVG: the URL is its only input, ours)
+
+
+QR_TITLE = _("QR code to show at the entrance")
 
 
 def reply_by(engagement):
