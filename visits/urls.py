@@ -5,7 +5,16 @@ protocol/urls.py."""
 from django.contrib.auth import views as auth_views
 from django.urls import path, register_converter
 
-from visits.views import agenda, ceremony, ceremony_print, check_in, profile, run_sheet, today
+from visits.views import (
+    agenda,
+    ceremony,
+    ceremony_print,
+    check_in,
+    invitation_list,
+    profile,
+    run_sheet,
+    today,
+)
 from visits.views.converters import IsoDateConverter, PeriodConverter, ReferenceConverter
 
 register_converter(IsoDateConverter, "isodate")
@@ -33,6 +42,16 @@ urlpatterns = [
         "engagements/<uuid:uid>/ceremony/print/<slug:part>/",
         ceremony_print.ceremony_print,
         name="ceremony_print",
+    ),
+    path(
+        "engagements/<uuid:uid>/invitations/",
+        invitation_list.invitations_page,
+        name="invitations",
+    ),
+    path(
+        "engagements/<uuid:uid>/invitations.csv",
+        invitation_list.invitations_csv,
+        name="invitations_csv",
     ),
     path("engagements/<uuid:uid>/check-in/", check_in.check_in_page, name="check_in"),
     path(

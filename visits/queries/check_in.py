@@ -5,18 +5,13 @@ the viewer may not see is found by their code only, under a neutral name."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
-from django.utils.translation import gettext as _
+from django.db.models import Count, Q
 
-from visits.models import Attendance, Engagement, Guest, Invitation
+from visits.models import Attendance, Engagement, Invitation
 from visits.models.invitations import ReplyState
+from visits.queries.invitations import shown, with_visibility
 
 FOUND_AT_MOST = 30
-
-
-def with_visibility(invitations, viewer):
-    seen = Guest.objects.visible_to(viewer).filter(pk=OuterRef("guest_id"))
-    return invitations.select_related("guest").annotate(guest_seen=Exists(seen))
 
 
 def found_at_the_door(engagement: Engagement, viewer, term: str) -> list[Invitation]:
@@ -38,14 +33,6 @@ def invitation_for_door_code(code: str, viewer) -> Invitation | None:
     rows = Invitation.objects.filter(door_code=code, engagement__in=engagements)
     found = shown(with_visibility(rows.select_related("engagement__venue"), viewer))
     return found[0] if found else None
-
-
-def shown(rows) -> list[Invitation]:
-    """The rows, each with `name` (neutral when the viewer may not see the guest)."""
-    rows = list(rows)
-    for row in rows:
-        row.name = row.guest.name if row.guest_seen else _("Confidential guest")
-    return rows
 
 
 def places_of(engagement: Engagement, invitations) -> dict[int, tuple[int, int]]:

@@ -1,9 +1,12 @@
-"""Invitations read by their reply link: what the link's secret opens, and nothing else."""
+"""Invitations as their readers see them: by their reply link (what its secret opens, and
+nothing else), and for staff, each invitee named through the door of visibility (DESIGN.md,
+decision 1)."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from visits.models import Invitation
+from visits.models import Guest, Invitation
 from visits.models.api_tokens import digest
 
 
@@ -34,3 +37,18 @@ def waiting_position(invitation: Invitation) -> int | None:
         engagement_id=invitation.engagement_id, queued__lt=invitation.queued
     )
     return ahead.count() + 1
+
+
+def with_visibility(invitations, viewer):
+    """`invitations` with their guest and whether `viewer` may see them (`guest_seen`)."""
+    seen = Guest.objects.visible_to(viewer).filter(pk=OuterRef("guest_id"))
+    return invitations.select_related("guest").annotate(guest_seen=Exists(seen))
+
+
+def shown(rows) -> list[Invitation]:
+    """The rows of `with_visibility`, each with `name` (neutral when the viewer may not see
+    the guest)."""
+    rows = list(rows)
+    for row in rows:
+        row.name = row.guest.name if row.guest_seen else _("Confidential guest")
+    return rows

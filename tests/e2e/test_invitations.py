@@ -1,0 +1,57 @@
+"""An engagement's invitations in Chromium for the protocol office, in both languages, at a
+desktop's and a phone's width: the replies against the room's capacity, the waiting list, the
+needs, a representative; inviting someone found in the registry, without JavaScript. No console
+error, no sideways scroll on a phone, axe-core clean; screenshots
+test-artefacts/screenshots/staff-invitations-<lang>[-phone].png."""
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import user_in
+from tests.e2e import test_staff_pages as staff_pages
+from tests.e2e.test_staff_pages import LANGUAGES, check_both_widths
+from tests.factories import EngagementFactory, GuestFactory, VenueFactory
+from visits.models import Invitation
+from visits.models.invitations import Answer
+from visits.roles import PROTOCOL_OFFICE
+from visits.services.invitations import invite, reply
+
+pytestmark = pytest.mark.django_db(transaction=True)
+staff_tab = staff_pages.staff_tab  # the staff pages' signed-in tab: a fixture
+
+TITLE = {"en": "Reception for the President of Finland", "fr": "Réception du président finlandais"}
+NAMES = ["Anne Hidalgo", "Emanuela D’Alessandro", "Jean Martin", "Léa Roux", "Paul Dupont"]
+
+
+@pytest.fixture
+def reception():
+    engagement = EngagementFactory(
+        title_en=TITLE["en"], title_fr=TITLE["fr"], venue=VenueFactory(name="Salon", capacity=3)
+    )
+    guests = [GuestFactory(name=name) for name in NAMES]
+    invited = invite(engagement, guests, by=None, companion_allowed=True, transferable=True)
+    reply(invited[0], answer=Answer.ACCEPT, dietary_needs="Sans gluten")
+    reply(invited[1], answer=Answer.ACCEPT, with_companion=True, companion_name="Marco Rossi")
+    reply(invited[2], answer=Answer.REPRESENTED, representative_name="Claire Petit")
+    reply(invited[3], answer=Answer.DECLINE)
+    reply(invited[4], answer=Answer.ACCEPT)  # the room is full: waits
+    return engagement
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_invitations_page_is_designed_and_fits_a_phone(
+    staff_tab, live_server, axe_script, reception, language
+):
+    office = user_in(PROTOCOL_OFFICE, "office")
+    GuestFactory(name="Émilie Durand")
+    page, errors = staff_tab(language, office)
+    url = live_server.url + reverse("staff:invitations", args=[reception.uid])
+    assert page.goto(url).status == 200
+    check_both_widths(page, axe_script, "invitations", language, TITLE[language])
+    page.locator("#find").fill("emilie")
+    page.locator("form.find button").click()
+    page.get_by_label("Émilie Durand").check()
+    page.locator("form.choose button[type=submit]").click()
+    assert page.locator(".notice.success").count() == 1
+    assert Invitation.objects.filter(guest__name="Émilie Durand").exists()
+    assert errors == []
