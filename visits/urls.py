@@ -6,6 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, register_converter
 
 from visits.views import (
+    address_book,
     agenda,
     ceremony,
     ceremony_print,
@@ -37,6 +38,8 @@ urlpatterns = [
     path("agenda/<period:period>/<isodate:day>/", agenda.agenda_page, name="agenda"),
     path("visits/<reference:reference>/run-sheet/", run_sheet.run_sheet, name="run_sheet"),
     path("my-reminders/", profile.my_reminders, name="my_reminders"),
+    path("address-book/", address_book.address_book_page, name="address_book"),
+    path("address-book.csv", address_book.address_book_csv, name="address_book_csv"),
     path("engagements/<uuid:uid>/ceremony/", ceremony.ceremony_page, name="ceremony"),
     path(
         "engagements/<uuid:uid>/ceremony/print/<slug:part>/",

@@ -55,3 +55,30 @@ def test_the_invitations_page_is_designed_and_fits_a_phone(
     assert page.locator(".notice.success").count() == 1
     assert Invitation.objects.filter(guest__name="Émilie Durand").exists()
     assert errors == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_address_books_preview_is_designed_and_fits_a_phone(
+    staff_tab, live_server, axe_script, tmp_path, language
+):
+    GuestFactory(name="Émilie Durand")
+    invitees = tmp_path / "invitees.csv"
+    invitees.write_text(
+        "name,title_fr,title_en,email,postal_address,language\n"
+        "Claire Petit,Députée de Paris,Member of Parliament for Paris,claire@example.fr,,fr\n"
+        "Emilie Durand,,,emilie@example.fr,,fr\n"
+        "Paul Roy,,,not-an-address,,fr\n",
+        encoding="utf-8",
+    )
+    page, errors = staff_tab(language, user_in(PROTOCOL_OFFICE, "office"))
+    assert page.goto(live_server.url + reverse("staff:address_book")).status == 200
+    page.locator("#file").set_input_files(invitees)
+    page.locator("form.upload button").click()
+    assert page.locator("table.preview tbody tr").count() == 3
+    heading = {"en": "Address book", "fr": "Carnet d’adresses"}[language]
+    check_both_widths(page, axe_script, "address-book", language, heading)
+    page.locator(
+        "form button.primary", has_text={"en": "Import", "fr": "Importer"}[language]
+    ).last.click()
+    assert page.locator(".notice.success").count() == 1
+    assert errors == []

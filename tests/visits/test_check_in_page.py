@@ -139,3 +139,15 @@ def test_the_search_reads_in_the_same_number_of_queries_for_1_and_3_found(
 # The session, the user and their permissions, the engagement, the invitations found, their
 # places, the tally, the names offered as one types; inside the request's savepoint.
 QUERIES = 11
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_register_reads_in_the_same_number_of_queries_for_1_and_3(
+    door, django_assert_num_queries, count
+):
+    engagement = EngagementFactory()
+    invite(engagement, [GuestFactory() for _ in range(count)], by=None)
+    # The session, the user and their permissions, the engagement, the list; inside the
+    # request's savepoint and its release.
+    with django_assert_num_queries(8):
+        door.get(reverse("staff:check_in_register", args=[engagement.uid]))

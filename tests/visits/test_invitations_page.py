@@ -137,3 +137,14 @@ def test_the_page_reads_in_the_same_number_of_queries_for_1_and_3(
 # the list and its count; the waiting line, the needs, the representations; the registry's
 # search (none asked) and the other lists; inside the request's savepoint.
 QUERIES = 14
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_csv_reads_in_the_same_number_of_queries_for_1_and_3(
+    office, reception, django_assert_num_queries, count
+):
+    invite(reception, [GuestFactory() for _ in range(count)], by=None)
+    # The session, the user and their permissions, the engagement, the list; inside the
+    # request's savepoint and its release.
+    with django_assert_num_queries(8):
+        office.get(reverse("staff:invitations_csv", args=[reception.uid]))
