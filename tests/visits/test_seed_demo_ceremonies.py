@@ -65,3 +65,13 @@ def test_demo_ceremonies_run_twice_add_nothing(ceremonies):
     assert add_demo_ceremonies(admin, TODAY) == 0
     after = (Guest.objects.count(), OfficeHolding.objects.count(), Attendance.objects.count())
     assert after == before
+
+
+def test_demo_reception_has_its_invitations_and_replies(ceremonies):
+    reception = ceremonies[0]
+    states = dict(reception.invitations.values_list("guest__import_key", "state").order_by())
+    assert len(states) == 11
+    assert states["demo-ceremony:writer"] == "accepted"
+    assert sorted(states.values()).count("declined") == 1
+    assert reception.invitations.get(represented=True).representative_name.startswith("Hugo")
+    assert reception.reception.reply_by < reception.starts_at

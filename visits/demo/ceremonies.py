@@ -1,7 +1,8 @@
 """The demo's ceremonies: the hosts' registry entries, the authorities and ambassadors of
 visits/demo/ceremony_people.py, and a state visit whose reception (on a platform, the Mayor
 represented by her first adjoint) and dinner (à la française, three tables, women and men
-alternating, the places kept) are ranked and seated through the services, as the office would.
+alternating, the places kept) are ranked and seated through the services, as the office would;
+the reception's invitations too (visits/demo/invitations.py).
 Idempotent: people are keyed by import_key, the visit too; a second run adds nothing."""
 
 from datetime import time, timedelta
@@ -12,6 +13,7 @@ from django.utils.text import slugify
 from visits import services
 from visits.ceremony_defaults import install_address_forms, install_precedence
 from visits.demo import ceremony_people as data
+from visits.demo.invitations import invite_to_reception
 from visits.demo.schedule import working_day
 from visits.demo.upcoming import follow_lifecycle, plan_programme
 from visits.models import (
@@ -74,6 +76,7 @@ def add_demo_ceremonies(lead_officer, today) -> int:
     reception, dinner = state_visit(lead_officer, today, people, hosts)
     hold_reception(reception, people)
     hold_dinner(dinner, people)
+    invite_to_reception(reception, people)
     return 1
 
 
