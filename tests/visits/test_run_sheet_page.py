@@ -122,21 +122,22 @@ def test_run_sheet_shows_the_programme_in_time_order_with_durations(staff_client
     assert page.sections["Programme"] == [
         [
             "10:30–10:55 25 minutes",
-            "Welcome Welcome on arrival Add to my calendar · Ceremony (Welcome)",
+            "Welcome Welcome on arrival Add to my calendar · Ceremony (Welcome)"
+            " · Invitations (Welcome)",
             "Parvis",
             "Anne Hidalgo (Mayor of Paris)",
         ],
         [
             "11:00–12:30 90 minutes",
             "Lunch Lunch Interpreter seated left of the Mayor. Add to my calendar"
-            " · Ceremony (Lunch)",
+            " · Ceremony (Lunch) · Invitations (Lunch)",
             "Salle des Fêtes",
             "Anne Hidalgo (Mayor of Paris) Patrick Bloche (First Deputy Mayor)",
         ],
         [
             "10:00–10:45 45 minutes",
             "Golden Book signing Golden Book signing Tentative Add to my calendar"
-            " · Ceremony (Golden Book signing)",
+            " · Ceremony (Golden Book signing) · Invitations (Golden Book signing)",
             "Salle des Fêtes",
             "",
         ],

@@ -142,10 +142,24 @@ class Invitation(models.Model):
     # lock; the first waiting has the lowest.
     queued = models.PositiveIntegerField(_("waiting order"), null=True, blank=True)
     replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
-    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    token_hash = models.CharField(
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        validators=[validate_one_line],
+    )
     # What the QR code shown at the door carries (no personal data): it opens the invitation
     # only to staff signed in who may check invitees in.
-    door_code = models.CharField(max_length=32, unique=True, null=True, blank=True, editable=False)
+    door_code = models.CharField(
+        max_length=32,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        validators=[validate_one_line],
+    )
     arrived_at = models.DateTimeField(_("arrived"), null=True, blank=True)
     arrived_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -195,8 +209,12 @@ class Reply(models.Model):
     )
     answer = models.CharField(_("answer"), max_length=20, choices=Answer)
     with_companion = models.BooleanField(_("with a companion"), default=False)
-    companion_name = models.CharField(_("companion"), max_length=200, blank=True)
-    representative_name = models.CharField(_("representative"), max_length=200, blank=True)
+    companion_name = models.CharField(
+        _("companion"), max_length=200, blank=True, validators=[validate_one_line]
+    )
+    representative_name = models.CharField(
+        _("representative"), max_length=200, blank=True, validators=[validate_one_line]
+    )
     outcome = models.CharField(_("outcome"), max_length=20, choices=ReplyState)
     at = models.DateTimeField(_("at"))
 
