@@ -102,16 +102,7 @@ def print_ceremony(admin, repeat: int) -> bool:
         f"steps explained, {facts['seated']} seated; page {facts['page_bytes']:,} bytes; "
         f"built in {facts['built_seconds']:.1f} s"
     )
-    print(f"{'work':<34} {'median ms':>10} {'ratio':>7} {'queries':>8}")
-    for row in rows:
-        if row.seconds is None:
-            print(f"{row.work:<34} {'':>10} {'':>7} {row.queries:>8}")
-        else:
-            print(f"{row.work:<34} {row.seconds * 1000:>10.2f} {row.ratio:>7.1f} {row.queries:>8}")
-    goals = c.goals(rows)
-    for text, met in goals:
-        print(f"{'goal met' if met else 'goal NOT MET'}: {text}")
-    return all(met for _text, met in goals)
+    return print_rows_and_goals(rows, c.goals(rows))
 
 
 def print_invitations(admin, repeat: int) -> bool:
@@ -124,13 +115,18 @@ def print_invitations(admin, repeat: int) -> bool:
     )
     rows, facts = i.run(admin, repeat)
     print(f"  {facts['waiting']} waiting; built in {facts['built_seconds']:.1f} s")
+    return print_rows_and_goals(rows, i.goals(rows))
+
+
+def print_rows_and_goals(rows, goals) -> bool:
+    """A section's table (a row without time: its queries only) and its goals; whether all
+    were met."""
     print(f"{'work':<34} {'median ms':>10} {'ratio':>7} {'queries':>8}")
     for row in rows:
         if row.seconds is None:
             print(f"{row.work:<34} {'':>10} {'':>7} {row.queries:>8}")
         else:
             print(f"{row.work:<34} {row.seconds * 1000:>10.2f} {row.ratio:>7.1f} {row.queries:>8}")
-    goals = i.goals(rows)
     for text, met in goals:
         print(f"{'goal met' if met else 'goal NOT MET'}: {text}")
     return all(met for _text, met in goals)

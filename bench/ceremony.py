@@ -42,9 +42,14 @@ def real_queries(captured) -> int:
 
 
 def run(admin, repeat: int) -> tuple[list[Row], dict]:
+    return rolled_back(measure, admin, repeat)
+
+
+def rolled_back(measure, *args):
+    """`measure(*args)`'s result, with all it wrote undone and templates rendered as served."""
     try:
         with transaction.atomic(), templates_as_served():
-            result = measure(admin, repeat)
+            result = measure(*args)
             raise Rollback
     except Rollback:
         pass

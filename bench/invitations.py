@@ -14,13 +14,13 @@ import time
 from collections import namedtuple
 from datetime import timedelta
 
-from django.db import connection, transaction
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from bench.admin_lists import BASELINE
-from bench.ceremony import Rollback, counted, templates_as_served
+from bench.ceremony import counted, rolled_back
 from visits.models import AddressCard, Engagement, Guest, Invitation, Venue, Visit
 from visits.models.invitations import ReplyState
 
@@ -84,13 +84,7 @@ def reception(size: int) -> Engagement:
 
 
 def run(admin, repeat: int) -> tuple[list[Row], dict]:
-    try:
-        with transaction.atomic(), templates_as_served():
-            result = measure(admin, repeat)
-            raise Rollback
-    except Rollback:
-        pass
-    return result
+    return rolled_back(measure, admin, repeat)
 
 
 def measure(admin, repeat: int):
