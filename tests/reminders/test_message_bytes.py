@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from visits.services.messages import QUICK_FOLDING, ReminderMessage
+from visits.services.mail_message import QUICK_FOLDING, ReminderMessage
 
 SUBJECTS = [
     "Reminder: Reception, July 6, 2027, 10:00–11:00",  # not ASCII: encoded

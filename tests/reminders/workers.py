@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from django.conf import settings
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,6 +36,9 @@ def environment(smtp_port: int, redis_url: str, var_dir: Path) -> dict:
         **kept,
         "DJANGO_SETTINGS_MODULE": "protocol.settings",
         "DEBUG": "true",
+        # The site's key, as the web and the workers share it in production (an invitation's
+        # reply link is derived with it).
+        "SECRET_KEY": settings.SECRET_KEY,
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",

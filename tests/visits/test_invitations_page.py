@@ -148,3 +148,14 @@ def test_the_csv_reads_in_the_same_number_of_queries_for_1_and_3(
     # request's savepoint and its release.
     with django_assert_num_queries(8):
         office.get(reverse("staff:invitations_csv", args=[reception.uid]))
+
+
+def test_the_office_sends_the_invitations_by_e_mail_once(office, reception, staff_member):
+    guest = GuestFactory(name="Ana Ruiz")
+    AddressCard.objects.create(guest=guest, email="ana@example.es")
+    invite(reception, [guest, GuestFactory(name="Ben Roy")], by=None)  # Ben has no address
+    sent = office.post(page(reception), {"action": "send"}, follow=True).content.decode()
+    assert "Invitations to send by e-mail: 1 (" in sent
+    again = office.post(page(reception), {"action": "send"}, follow=True).content.decode()
+    assert "Invitations to send by e-mail: 0 (" in again
+    assert signed_in(staff_member).post(page(reception), {"action": "send"}).status_code == 403

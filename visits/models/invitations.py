@@ -142,6 +142,10 @@ class Invitation(models.Model):
     # lock; the first waiting has the lowest.
     queued = models.PositiveIntegerField(_("waiting order"), null=True, blank=True)
     replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
+    # The reply link's secret is derived from the door code and this version with the site's
+    # key (visits.services.invitations.reply_token): every message carries the same link, and
+    # only its digest is kept. A new version revokes the link sent before.
+    token_version = models.PositiveIntegerField(default=0, editable=False)
     token_hash = models.CharField(
         max_length=64,
         unique=True,

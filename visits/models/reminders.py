@@ -14,6 +14,20 @@ class ReminderKind(models.TextChoices):
     TASK = "task", _("Task deadline")
     OVERDUE = "overdue", _("Task overdue")
     AGENDA = "agenda", _("Daily agenda")
+    # To an invitee (issue 17), at the address on their card:
+    INVITATION = "invitation", _("Invitation")
+    REPLY_RECEIVED = "reply_received", _("Reply received")
+    REPLY_DUE = "reply_due", _("Reply awaited")
+    PRACTICAL = "practical", _("Practical note")
+
+
+# The kinds sent to an invitee, not to a user.
+TO_INVITEES = (
+    ReminderKind.INVITATION,
+    ReminderKind.REPLY_RECEIVED,
+    ReminderKind.REPLY_DUE,
+    ReminderKind.PRACTICAL,
+)
 
 
 class ReminderStatus(models.TextChoices):
@@ -42,8 +56,19 @@ class Reminder(models.Model):
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="reminders",
         verbose_name=_("recipient"),
+    )
+    # Or an invitee, at the address on their card (a user or an invitee, never both).
+    invitation = models.ForeignKey(
+        "visits.Invitation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="messages",
+        verbose_name=_("invitation"),
     )
     engagement = models.ForeignKey(
         "visits.Engagement",
@@ -82,6 +107,13 @@ class Reminder(models.Model):
         verbose_name = _("reminder")
         verbose_name_plural = _("reminders")
         ordering = ["due_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(recipient__isnull=False, invitation__isnull=True)
+                | models.Q(recipient__isnull=True, invitation__isnull=False),
+                name="reminder_to_a_user_or_an_invitee",
+            ),
+        ]
         indexes = [
             # The queue: only the rows that wait, by when they are due. Sent rows pile up and
             # rows pass through "sending" by the thousand: indexed, their dead entries would

@@ -18,14 +18,27 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.utils import timezone
 
-from visits.models import Engagement, Reminder, ReminderKind, ReminderStatus, StaffProfile
+from visits.models import (
+    Engagement,
+    OfficeHolding,
+    Reminder,
+    ReminderKind,
+    ReminderStatus,
+    StaffProfile,
+)
 from visits.services.messages import Composer
 from visits.services.reminders import notice
 
 log = logging.getLogger(__name__)
+# An invitee's offices, for their forms of address (visits.services.messages).
+INVITEES_OFFICES = Prefetch(
+    "invitation__guest__holdings",
+    OfficeHolding.objects.select_related("office").order_by("pk"),
+    to_attr="held",
+)
 Status = ReminderStatus
 BATCH = 100
 MAX_BATCHES_PER_TICK = 100
@@ -93,7 +106,9 @@ def send_batch(ids) -> Counter:
             "engagement__visit",
             "task__visit__lead_officer",
             "task__assignee",
+            "invitation__guest__card",
         )
+        .prefetch_related(INVITEES_OFFICES)
         .order_by("pk")
     )
     outcomes = Counter(skipped=len(ids) - len(rows))

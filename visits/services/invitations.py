@@ -7,11 +7,13 @@ Replies to one engagement are taken one at a time under its row's lock (DESIGN.m
 accept exactly 150, and the others wait in the order they came. A place freed goes to the first
 waiting, if it fits them: nobody jumps the line."""
 
+import base64
 import secrets
 
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, F, Max, Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from visits.models import Engagement, Guest
@@ -27,6 +29,7 @@ from visits.models.invitations import (
 from visits.queries.door import may_see
 from visits.services.attribution import authorize
 from visits.services.errors import RuleBroken
+from visits.services.invitation_mail import confirm
 
 CHECK_IN = "visits.check_in_invitation"
 
@@ -67,6 +70,8 @@ def invite(
         for guest in dict.fromkeys(guests)  # one each, in the order given
         if guest.pk not in invited
     ]
+    for invitation in new:  # the reply link works from the start
+        invitation.token_hash = digest(reply_token(invitation))
     return Invitation.objects.bulk_create(new)
 
 
@@ -123,7 +128,10 @@ def reply(
         outcome=current.state,
         at=now,
     )
-    give_freed_places(engagement)
+    confirm(current, now)
+    for promoted in give_freed_places(engagement):
+        if promoted.pk != current.pk:
+            confirm(promoted, now)  # their place is theirs: they are told
     current.refresh_from_db(fields=["state", "queued"])  # the line may have moved to them
     return current
 
@@ -249,7 +257,8 @@ def refuse_representative(invitation: Invitation, *, by) -> Invitation:
     current.state, current.queued, current.with_companion = ReplyState.NO_REPLY, None, False
     current.companion_name = ""
     current.save()
-    give_freed_places(engagement)
+    for promoted in give_freed_places(engagement):
+        confirm(promoted, timezone.now())
     return current
 
 
@@ -263,14 +272,21 @@ def check_in(invitation: Invitation, *, by, now=None) -> bool:
     return arrived == 1
 
 
+def reply_token(invitation: Invitation) -> str:
+    """The secret of the invitation's reply link (192 bits), derived with the site's key from
+    its door code and the link's version: each message carries it, none stores it."""
+    value = f"{invitation.door_code}:{invitation.token_version}"
+    mac = salted_hmac("visits.invitations.reply", value, algorithm="sha256").digest()
+    return base64.urlsafe_b64encode(mac[:24]).decode()
+
+
 def issue_reply_token(invitation: Invitation) -> str:
-    """A new secret for the invitee's reply link (192 random bits; only its SHA-256 is kept):
-    the link sent before stops working. Made when the invitation is sent, which puts it in the
-    link and forgets it."""
-    token = secrets.token_urlsafe(24)
-    Invitation.objects.filter(pk=invitation.pk).update(token_hash=digest(token))
-    invitation.token_hash = digest(token)
-    return token
+    """A new reply link: the one sent before stops working."""
+    Invitation.objects.filter(pk=invitation.pk).update(token_version=F("token_version") + 1)
+    invitation.refresh_from_db(fields=["token_version"])
+    invitation.token_hash = digest(reply_token(invitation))
+    Invitation.objects.filter(pk=invitation.pk).update(token_hash=invitation.token_hash)
+    return reply_token(invitation)
 
 
 def revoke_reply_token(invitation: Invitation) -> None:

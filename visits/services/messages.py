@@ -6,9 +6,7 @@ A Composer serves one batch: what several reminders share (an engagement's detai
 whether a user may see a visit) is read once.
 """
 
-import secrets
 from datetime import datetime, timedelta
-from email.policy import Compat32
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -24,6 +22,8 @@ from visits.models.choices import CLOSED_VISIT_STATUSES
 from visits.models.visits import principals_of
 from visits.queries.door import may_see
 from visits.queries.engagements import day_programme
+from visits.services.invitee_messages import InviteeComposer
+from visits.services.mail_message import ReminderMessage
 
 SUBJECTS = {
     ReminderKind.ENGAGEMENT: lambda c: _("Reminder: %(title)s, %(when)s") % c,
@@ -83,42 +83,13 @@ def engagement_context(engagement: Engagement) -> dict:
     }
 
 
-class QuickFolding(Compat32):
-    """Compat32, except that a short printable ASCII header is written as it is: the standard policy
-    builds and encodes a Header object for every header of every part, to the same effect."""
-
-    def _fold(self, name, value, sanitize):
-        # Printable: no control character, which the standard policy may take for a line end.
-        short = isinstance(value, str) and len(name) + len(value) < 76
-        if short and value.isascii() and value.isprintable():
-            return f"{name}: {value}{self.linesep}"
-        return super()._fold(name, value, sanitize)
-
-
-QUICK_FOLDING = QuickFolding()
-
-
-class ReminderMessage(EmailMultiAlternatives):
-    """Faster to write out, to the same bytes, than Django's: sending is most of a reminder's
-    cost."""
-
-    def message(self):
-        message = super().message()
-        message.policy = QUICK_FOLDING
-        for part in message.walk():
-            if part.is_multipart():
-                # Random, like the generator's own, which then compiles a regular expression
-                # per part to check that the body does not contain it.
-                part.set_boundary(f"=_{secrets.token_hex(12)}")
-        return message
-
-
 class Composer:
     def __init__(self):
         self.users = {}
         self.visible = {}
         self.contexts = {}
         self.calendars = {}
+        self.invitees = InviteeComposer(self)
 
     def user(self, reminder):
         # One instance per user, so that its permissions are read once.
@@ -195,6 +166,8 @@ class Composer:
         }
 
     def compose(self, reminder: Reminder) -> EmailMultiAlternatives | None:
+        if reminder.invitation_id is not None:
+            return self.invitees.compose(reminder)
         user = self.user(reminder)
         profile = StaffProfile.of(user)
         with translation.override(profile.language), timezone.override(settings.TIME_ZONE):

@@ -33,6 +33,7 @@ from visits.queries.invitation_lists import (
 )
 from visits.queries.invitations import shown, with_visibility
 from visits.services.errors import RuleBroken
+from visits.services.invitation_mail import send_invitations
 from visits.services.invitations import invite, refuse_representative
 from visits.views.access import staff_required
 from visits.views.ceremony import found_guests
@@ -91,6 +92,13 @@ def invitations_page(request, uid):
 def act(request, engagement) -> str:
     """One action of the office's forms; what to tell them once done."""
     action = request.POST.get("action", "")
+    if action == "send":
+        if not request.user.has_perm(CHANGE):
+            raise PermissionDenied
+        sent = send_invitations(engagement, by=request.user)
+        return _(
+            "Invitations to send by e-mail: %(count)s (those sent before are not sent again)."
+        ) % {"count": sent}
     if action == "refuse_representative":
         if not request.user.has_perm(CHANGE):
             raise PermissionDenied
