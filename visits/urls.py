@@ -11,6 +11,7 @@ from visits.views import (
     ceremony,
     ceremony_print,
     check_in,
+    invitation_cards,
     invitation_list,
     profile,
     run_sheet,
@@ -50,6 +51,11 @@ urlpatterns = [
         "engagements/<uuid:uid>/invitations/",
         invitation_list.invitations_page,
         name="invitations",
+    ),
+    path(
+        "engagements/<uuid:uid>/invitations/cards/",
+        invitation_cards.invitation_cards,
+        name="invitation_cards",
     ),
     path(
         "engagements/<uuid:uid>/invitations.csv",

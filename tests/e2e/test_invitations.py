@@ -11,7 +11,7 @@ from tests.conftest import user_in
 from tests.e2e import test_staff_pages as staff_pages
 from tests.e2e.test_staff_pages import LANGUAGES, check_both_widths
 from tests.factories import EngagementFactory, GuestFactory, VenueFactory
-from visits.models import Invitation
+from visits.models import AddressCard, Invitation
 from visits.models.invitations import Answer
 from visits.roles import PROTOCOL_OFFICE
 from visits.services.invitations import invite, reply
@@ -81,4 +81,22 @@ def test_the_address_books_preview_is_designed_and_fits_a_phone(
         "form button.primary", has_text={"en": "Import", "fr": "Importer"}[language]
     ).last.click()
     assert page.locator(".notice.success").count() == 1
+    assert errors == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_cards_and_envelopes_are_designed_and_fit_a_phone(
+    staff_tab, live_server, axe_script, language
+):
+    engagement = EngagementFactory(title_en=TITLE["en"], title_fr=TITLE["fr"])
+    for name, spoken in (("Claire Petit", "fr"), ("Juha Virtanen", "en")):
+        guest = GuestFactory(name=name, language=spoken, gender="f" if spoken == "fr" else "m")
+        AddressCard.objects.create(guest=guest, postal_address="5, rue de Lobau\n75004 Paris")
+        invite(engagement, [guest], by=None, by_post=True)
+    page, errors = staff_tab(language, user_in(PROTOCOL_OFFICE, "office"))
+    url = live_server.url + reverse("staff:invitation_cards", args=[engagement.uid])
+    assert page.goto(url).status == 200
+    assert page.locator("section.envelope").count() == 2
+    heading = {"en": "Cards and envelopes", "fr": "Cartons et enveloppes"}[language]
+    check_both_widths(page, axe_script, "invitation-cards", language, heading)
     assert errors == []

@@ -7,7 +7,7 @@ of the list at a time)."""
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 
 from visits.models import Engagement, Guest, HonoraryCitizenship, Invitation, OfficeHolding
 from visits.models.ceremony_choices import OfficeGroup
@@ -114,3 +114,16 @@ def invitees_of(engagement: Engagement, viewer) -> list[Guest]:
     """The guests invited to `engagement` the viewer may see: for another engagement's list."""
     ids = Invitation.objects.filter(engagement=engagement).values("guest_id")
     return list(Guest.objects.visible_to(viewer).filter(pk__in=ids).order_by("sort_name", "pk"))
+
+
+def invited_by_post(engagement: Engagement, viewer) -> list[Invitation]:
+    """Those invited by post, alphabetical, each with their guest's card and offices (for the
+    suscription on the envelope)."""
+    holdings = OfficeHolding.objects.select_related("office").order_by("pk")
+    rows = Invitation.objects.filter(engagement=engagement, by_post=True).select_related(
+        "guest__card"
+    )
+    rows = with_visibility(rows, viewer).prefetch_related(
+        Prefetch("guest__holdings", holdings, to_attr="held")
+    )
+    return shown(rows.order_by("guest__sort_name", "guest__name", "pk"))
