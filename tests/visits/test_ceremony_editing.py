@@ -42,7 +42,8 @@ def test_office_adds_the_delegation_and_the_hosts(office_client):
     roles = dict(Attendance.objects.filter(engagement=made).values_list("guest__name", "role"))
     assert roles == {"Anne Hidalgo": AttendanceRole.HOST, "Roberto Gualtieri": "guest_of_honour"}
     page = office_client.get(response["Location"])
-    assert "2 people added from the delegation and the hosts." in visible_text(page)
+    added = "2 people added from the delegation, the hosts and the invitees who accepted."
+    assert added in visible_text(page)
 
 
 def test_office_finds_a_guest_by_name_accents_ignored_and_adds_them(office_client):

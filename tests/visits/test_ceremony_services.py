@@ -10,10 +10,12 @@ from tests.factories import EngagementFactory, GuestFactory, HostFactory, VisitF
 from visits.models import Attendance, Ceremony, Office, OfficeHolding, SeatingPair, VisitGuest
 from visits.models.ceremony_choices import AttendanceRole, Capacity, Layout
 from visits.models.choices import DelegationRole, GuestCategory
+from visits.models.invitations import Answer
 from visits.queries.ceremony import ceremony_engagements, ceremony_rows
 from visits.queries.ceremony_plan import ceremony_plan
 from visits.services import ceremony as rules
 from visits.services.errors import RuleBroken
+from visits.services.invitations import invite, reply
 
 
 def person(name, *offices, **fields):
@@ -263,3 +265,15 @@ def test_a_ceremony_of_more_tables_than_a_plan_can_draw_is_refused(engagement):
     with pytest.raises(RuleBroken) as refused:
         rules.change_options(engagement, by=None, tables=32767)
     assert "tables" in refused.value.message_dict
+
+
+def test_gather_attendance_adds_the_invitees_who_accepted_in_person(engagement):
+    guests = [GuestFactory(name=name) for name in ("Vient", "Représentée", "Décline", "Muet")]
+    came, represented, declined, _silent = invite(engagement, guests, by=None, transferable=True)
+    reply(came, answer=Answer.ACCEPT)
+    reply(represented, answer=Answer.REPRESENTED, representative_name="Paul Roy")
+    reply(declined, answer=Answer.DECLINE)
+    rules.gather_attendance(engagement, by=None)
+    rows = Attendance.objects.filter(engagement=engagement).select_related("guest")
+    invitees = {row.guest.name: row.role for row in rows if row.guest in guests}
+    assert invitees == {"Vient": AttendanceRole.AUTHORITY}

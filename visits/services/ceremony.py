@@ -7,9 +7,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from visits.models import Attendance, Ceremony, Engagement, SeatingPair
+from visits.models import Attendance, Ceremony, Engagement, Invitation, SeatingPair
 from visits.models.ceremony_choices import AttendanceRole
 from visits.models.choices import DelegationRole, GuestKind
+from visits.models.invitations import ReplyState
 from visits.queries.door import may_see
 from visits.services.attribution import authorize
 from visits.services.directory import refuse_unknown, validate_and_save
@@ -107,7 +108,8 @@ def remove_attendee(attendance: Attendance, *, by, precondition=None) -> None:
 def gather_attendance(engagement: Engagement, *, by, precondition=None) -> list[Attendance]:
     """Adds whoever the programme already names and is missing: the visit's delegation (its
     principal guests as guests of honour) and the engagement's hosts who are in the registry,
-    the first of them as head of the inviting body, who speaks."""
+    the first of them as head of the inviting body, who speaks; then the invitees who accepted
+    to come in person, as authorities."""
     ceremony = locked_ceremony(engagement, by, precondition)
     present = set(Attendance.objects.filter(engagement=engagement).values_list("guest", flat=True))
     added = []
@@ -140,6 +142,16 @@ def gather_attendance(engagement: Engagement, *, by, precondition=None) -> list[
             )
         )
         present.add(member.guest_id)
+    # Those who accepted an invitation in person (a representative named in a reply is no
+    # guest of the registry: the office adds them, in the capacity they come in).
+    accepted = Invitation.objects.filter(
+        engagement=engagement, state=ReplyState.ACCEPTED, represented=False
+    ).select_related("guest")
+    for invitation in accepted.order_by("pk"):
+        if invitation.guest_id in present or invitation.guest.kind != GuestKind.PERSON:
+            continue
+        added.append(Attendance(engagement=engagement, guest_id=invitation.guest_id))
+        present.add(invitation.guest_id)
     Attendance.objects.bulk_create(added)
     if added:
         moved_on(ceremony)

@@ -80,8 +80,8 @@ def gather(form, scene, precondition):
     if not added:
         return _("Everyone the programme names already attends.")
     return ngettext(
-        "%(count)d person added from the delegation and the hosts.",
-        "%(count)d people added from the delegation and the hosts.",
+        "%(count)d person added from the delegation, the hosts and the invitees who accepted.",
+        "%(count)d people added from the delegation, the hosts and the invitees who accepted.",
         len(added),
     ) % {"count": len(added)}
 
