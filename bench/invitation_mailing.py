@@ -7,17 +7,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from visits.models import (
-    AddressCard,
-    Engagement,
-    Guest,
-    Invitation,
-    Reception,
-    Reminder,
-    ReminderKind,
-    Venue,
-    Visit,
-)
+from bench.invitations import new_reception
+from visits.models import AddressCard, Guest, Invitation, Reception, Reminder, ReminderKind
 from visits.services.invitations import invite
 
 COUNT = 5000
@@ -25,25 +16,8 @@ COUNT = 5000
 
 def due_invitations(admin, count: int):
     """A reception of `count` invitees, each invitation due now; returns what removes it all."""
-    starts = timezone.now().replace(microsecond=0) + timedelta(days=40)
-    visit = Visit.objects.create(
-        kind="state_visit",
-        status="confirmed",
-        occasion_fr="Banc d'essai : invitations",
-        occasion_en="Benchmark: invitations",
-        starts_on=timezone.localdate(starts),
-    )
-    room = Venue.objects.create(name="Salle des Fêtes (bench mailing)", capacity=count)
-    engagement = Engagement.objects.create(
-        visit=visit,
-        kind="reception",
-        title_fr="Réception",
-        title_en="Reception",
-        venue=room,
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=2),
-        status="confirmed",
-    )
+    engagement = new_reception("invitations mailed", count, 40)
+    visit, room, starts = engagement.visit, engagement.venue, engagement.starts_at
     Reception.objects.create(engagement=engagement, reply_by=starts - timedelta(days=10))
     guests = Guest.objects.bulk_create(
         Guest(

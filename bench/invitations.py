@@ -30,20 +30,18 @@ CAPACITY_SHARE = 0.8  # the room holds 4,000 of 5,000
 Row = namedtuple("Row", "key work seconds ratio queries")
 
 
-def reception(size: int) -> Engagement:
-    rng = random.Random(f"reception-{size}")  # noqa: S311 (made-up data, the same each run)
-    starts = timezone.now().replace(microsecond=0) + timedelta(days=60)
+def new_reception(label: str, capacity: int, days_ahead: int) -> Engagement:
+    """A reception in a visit and a room of its own, `days_ahead` from now."""
+    starts = timezone.now().replace(microsecond=0) + timedelta(days=days_ahead)
     visit = Visit.objects.create(
         kind="state_visit",
         status="confirmed",
-        occasion_fr=f"Banc d'essai : réception de {size}",
-        occasion_en=f"Benchmark: a reception of {size}",
+        occasion_fr=f"Banc d'essai : {label}",
+        occasion_en=f"Benchmark: {label}",
         starts_on=timezone.localdate(starts),
     )
-    room = Venue.objects.create(
-        name=f"Salle des Fêtes ({size})", capacity=int(size * CAPACITY_SHARE)
-    )
-    engagement = Engagement.objects.create(
+    room = Venue.objects.create(name=f"Salle des Fêtes ({label})", capacity=capacity)
+    return Engagement.objects.create(
         visit=visit,
         kind="reception",
         title_fr="Réception",
@@ -53,6 +51,12 @@ def reception(size: int) -> Engagement:
         ends_at=starts + timedelta(hours=2),
         status="confirmed",
     )
+
+
+def reception(size: int) -> Engagement:
+    rng = random.Random(f"reception-{size}")  # noqa: S311 (made-up data, the same each run)
+    engagement = new_reception(f"réception de {size}", int(size * CAPACITY_SHARE), 60)
+    room, starts = engagement.venue, engagement.starts_at
     guests = Guest.objects.bulk_create(
         Guest(name=f"Invité {size}-{n:05}", sort_name=f"Invité {size}-{n:05}") for n in range(size)
     )
