@@ -1,6 +1,6 @@
-"""The reply link's secret: at least 128 random bits, kept only as a digest, opening its one
-invitation while replies are open; an unknown, revoked, expired or guessed token opens nothing,
-all alike."""
+"""The reply link's secret: at least 128 bits (derived with the site's key), kept only as a
+digest, opening its one invitation while replies are open; an unknown, revoked, expired or
+guessed token opens nothing, all alike."""
 
 import secrets
 from datetime import timedelta
