@@ -9,6 +9,7 @@ from visits.api import (
     errors,
     guests,
     honours,
+    invitations,
     moves,
     places,
     public,
@@ -76,5 +77,6 @@ api.add_router("", ceremony.router)
 api.add_router("", guests.router)
 api.add_router("", places.router)
 api.add_router("", honours.router)
+api.add_router("", invitations.router)
 api.add_router("", public.router)
 api.add_router("", tokens.router)

@@ -30,6 +30,7 @@ from tests.factories import (
     VisitFactory,
 )
 from visits.models import ApiToken
+from visits.services.invitations import invite
 
 # The document as /api/v1/openapi.json serves it (read in-process: collecting tests may not
 # touch the database, which every request does); calls go to the WSGI application.
@@ -74,6 +75,7 @@ def world(db):
         "venue_id": VenueFactory().pk,
         "host_id": HostFactory().pk,
         "honour_id": honour.pk,
+        "invitation_id": invite(engagement, [GuestFactory()], by=None)[0].pk,
     }
 
 

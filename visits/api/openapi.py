@@ -102,11 +102,11 @@ DELETE_ERRORS = CHANGE_ERRORS - {"409"}
 # POSTs that change a resource rather than create one: they take If-Match as a PATCH does
 # (an attendee, a seating rule or the gathered attendance changes the ceremony, whose ETag
 # it sends).
-CHANGING_POSTS = ("/move", "/attendees", "/gather", "/pairs")
+CHANGING_POSTS = ("/move", "/attendees", "/gather", "/pairs", "/reply")
 # Reads of one thing under a record (not lists): found, or 404 as the record would be.
-ONE_THING_READS = ("/ceremony", "/address", "/why")
+ONE_THING_READS = ("/ceremony", "/address", "/why", "/invitations")
 # Made from several records at once, with nothing to send back: no ETag.
-UNVERSIONED_READS = ("/address", "/why")
+UNVERSIONED_READS = ("/address", "/why", "/invitations")
 # Reads asking about records they name in the query: 400 names one that does not fit.
 QUESTIONS = ("/why",)
 

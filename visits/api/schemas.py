@@ -72,6 +72,7 @@ GuestId = Annotated[int, Path(description="The guest's id.")]
 VenueId = Annotated[int, Path(description="The room's id.")]
 HostId = Annotated[int, Path(description="The host's id.")]
 HonourId = Annotated[int, Path(description="The honour's id.")]
+InvitationId = Annotated[int, Path(description="The invitation's number.")]
 TokenId = Annotated[int, Path(description="The token's id (see GET /tokens).")]
 
 

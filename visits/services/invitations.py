@@ -87,6 +87,7 @@ def reply(
     dietary_needs: str | None = None,
     accessibility_needs: str | None = None,
     now=None,
+    precondition=None,
 ) -> Invitation:
     """The invitee's reply, or its change until the deadline. The same reply twice changes
     nothing and is kept once. Needs given (None: not asked) go on the invitee's address card,
@@ -94,6 +95,8 @@ def reply(
     now = now or timezone.now()
     engagement = locked_engagement(invitation)
     current = Invitation.objects.get(pk=invitation.pk)  # read under the engagement's lock
+    if precondition is not None:
+        precondition(current)
     refuse_after_deadline(engagement, now)
     wanted = wanted_reply(
         current, answer, with_companion, companion_name, representative_name, representative_office

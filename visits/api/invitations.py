@@ -1,0 +1,222 @@
+"""Invitations (issue 17) for the API: an engagement's list, inviting guests, a reply recorded
+by the office (a telephone call, a letter), the check-in; and the address book (`/invitees`).
+Writes go through visits.services.invitations; a reply sends the invitation's ETag as If-Match.
+Invitees the caller may not see are named "Confidential guest" (DESIGN.md, decision 1)."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
+from pydantic import StrictBool, StrictInt
+
+from visits.api.auth import SIGNED_IN
+from visits.api.errors import Forbidden
+from visits.api.pagination import Page
+from visits.api.schemas import EngagementUid, InputSchema, InvitationId, with_errors
+from visits.api.versions import keyed_tag, require_tag
+from visits.models import Engagement, Guest, Invitation
+from visits.models.invitations import Answer, ReplyState
+from visits.queries.invitations import shown, with_visibility
+from visits.services import invitations as rules
+from visits.services.errors import RuleBroken
+
+
+def hidden_name() -> str:
+    return _("Confidential guest")
+
+
+router = Router(tags=["invitations"], auth=SIGNED_IN)
+
+
+class InviteeRef(Schema):
+    id: int = Field(description="The guest's id (see /guests).")
+    name: str = Field(description="As written in print; 'Confidential guest' if hidden from you.")
+
+
+class InvitationOut(Schema):
+    id: int = Field(description="The invitation's number.")
+    invitee: InviteeRef = Field(description="Who is invited.")
+    state: str = Field(description="no_reply, accepted, waiting or declined")
+    companion_allowed: bool = Field(description="The invitee may come with a companion.")
+    transferable: bool = Field(description="The invitee may send a representative.")
+    by_post: bool = Field(description="Sent by post, not by e-mail.")
+    with_companion: bool = Field(description="The reply brings a companion.")
+    companion_name: str = Field(description="The companion's name, if given.")
+    represented: bool = Field(description="A representative comes instead of the invitee.")
+    representative_name: str = Field(description="Who represents them.")
+    representative_refused: bool = Field(description="The office refused that representative.")
+    waiting_order: int | None = Field(description="Lower comes first; null unless waiting.")
+    replied_at: str | None = Field(description="ISO 8601; null before any reply.")
+    arrived_at: str | None = Field(description="ISO 8601; null until checked in.")
+
+    @staticmethod
+    def resolve_invitee(invitation) -> dict:
+        seen = getattr(invitation, "guest_seen", False)
+        return {"id": invitation.guest_id, "name": invitation.guest.name if seen else hidden_name()}
+
+    @staticmethod
+    def resolve_waiting_order(invitation):
+        return invitation.queued
+
+    @staticmethod
+    def resolve_replied_at(invitation):
+        return invitation.replied_at.isoformat() if invitation.replied_at else None
+
+    @staticmethod
+    def resolve_arrived_at(invitation):
+        return invitation.arrived_at.isoformat() if invitation.arrived_at else None
+
+
+class InvitationFilters(Schema):
+    state: ReplyState | None = Field(None, description="Only invitations whose reply is this.")
+
+
+class InviteIn(InputSchema):
+    guests: list[StrictInt] = Field(
+        min_length=1, max_length=5000, description="Guests of the registry to invite."
+    )
+    companion_allowed: StrictBool = Field(False, description="Each may bring a companion.")
+    transferable: StrictBool = Field(False, description="The invitee may send a representative.")
+    by_post: StrictBool = Field(False, description="Sent by post, not by e-mail.")
+
+
+class ReplyIn(InputSchema):
+    answer: Answer = Field(description="accept, decline or represented")
+    with_companion: StrictBool = Field(False, description="Brings a companion, where allowed.")
+    companion_name: str = Field("", max_length=200, description="The companion's name.")
+    representative_name: str = Field("", max_length=200, description="When represented.")
+
+
+class ArrivalOut(Schema):
+    recorded: bool = Field(description="False when the arrival was recorded already.")
+    arrived_at: str = Field(description="ISO 8601: the first check-in's time.")
+
+
+class InviteeOut(Schema):
+    id: int = Field(description="The guest's id (see /guests).")
+    name: str = Field(description="As written in print.")
+    email: str = Field(description="The address the invitations are sent to.")
+    postal_address: str = Field(description="For invitations by post.")
+    language: str = Field(description="fr or en: the language of their messages.")
+
+    @staticmethod
+    def resolve_email(guest) -> str:
+        return guest.card.email
+
+    @staticmethod
+    def resolve_postal_address(guest) -> str:
+        return guest.card.postal_address
+
+
+def engagement_of(request, uid) -> Engagement:
+    return get_object_or_404(Engagement.objects.visible_to(request.auth), uid=uid)
+
+
+def allowed(request, permission: str) -> None:
+    if not request.auth.has_perm(permission):
+        raise Forbidden(f"You may not do this ({permission}).")
+
+
+def invitation_of(request, invitation_id: int) -> Invitation:
+    engagements = Engagement.objects.visible_to(request.auth)
+    rows = Invitation.objects.filter(pk=invitation_id, engagement__in=engagements)
+    found = shown(with_visibility(rows, request.auth))
+    if not found:
+        raise Http404
+    return found[0]
+
+
+def etag(invitation) -> str:
+    """The reply's version: what a reply, the waiting line or the door changes."""
+    version = (
+        f"{invitation.state}:{invitation.queued}:{invitation.replied_at}:"
+        f"{invitation.arrived_at}:{invitation.representative_refused}"
+    )
+    return keyed_tag(f"invitation:{invitation.pk}:{version}")
+
+
+@router.get(
+    "/engagements/{uid}/invitations",
+    response=with_errors({200: list[InvitationOut]}),
+    summary="An engagement's invitations",
+)
+@paginate(Page)
+def list_invitations(request, uid: EngagementUid, filters: Query[InvitationFilters]):
+    """Alphabetical by invitee."""
+    allowed(request, "visits.view_invitation")
+    rows = Invitation.objects.filter(engagement=engagement_of(request, uid))
+    if filters.state:
+        rows = rows.filter(state=filters.state)
+    return with_visibility(rows, request.auth).order_by("guest__sort_name", "guest__name", "pk")
+
+
+@router.post(
+    "/engagements/{uid}/invitations",
+    response=with_errors({201: list[InvitationOut]}),
+    summary="Invite guests; those invited already are left as they were",
+)
+def invite_guests(request, uid: EngagementUid, payload: InviteIn):
+    engagement = engagement_of(request, uid)
+    guests = list(Guest.objects.visible_to(request.auth).filter(pk__in=payload.guests))
+    if len(guests) != len(set(payload.guests)):
+        raise RuleBroken({"guests": [_("Some of these guests are not ones you may see.")]})
+    made = rules.invite(
+        engagement,
+        guests,
+        by=request.auth,
+        companion_allowed=payload.companion_allowed,
+        transferable=payload.transferable,
+        by_post=payload.by_post,
+    )
+    rows = Invitation.objects.filter(pk__in=[one.pk for one in made])
+    return Status(201, shown(with_visibility(rows, request.auth).order_by("pk")))
+
+
+@router.get(
+    "/invitations/{invitation_id}",
+    response=with_errors({200: InvitationOut}),
+    summary="One invitation, with its ETag",
+)
+def get_invitation(request, invitation_id: InvitationId, response: HttpResponse):
+    allowed(request, "visits.view_invitation")
+    invitation = invitation_of(request, invitation_id)
+    response["ETag"] = etag(invitation)
+    return invitation
+
+
+@router.post(
+    "/invitations/{invitation_id}/reply",
+    response=with_errors({200: InvitationOut}),
+    summary="Record the invitee's reply; send the ETag as If-Match",
+)
+def record_reply(request, invitation_id: InvitationId, payload: ReplyIn, response: HttpResponse):
+    allowed(request, "visits.change_invitation")
+    invitation = invitation_of(request, invitation_id)
+    rules.reply(
+        invitation,
+        precondition=lambda current: require_tag(request, etag(current)),
+        **payload.dict(),
+    )
+    return get_invitation(request, invitation_id, response)
+
+
+@router.post(
+    "/invitations/{invitation_id}/check-in",
+    response=with_errors({200: ArrivalOut}),
+    summary="Record the invitee's arrival at the door, once",
+)
+def check_in(request, invitation_id: InvitationId):
+    invitation = invitation_of(request, invitation_id)
+    recorded = rules.check_in(invitation, by=request.auth)
+    invitation.refresh_from_db(fields=["arrived_at"])
+    return {"recorded": recorded, "arrived_at": invitation.arrived_at.isoformat()}
+
+
+@router.get("/invitees", response=with_errors({200: list[InviteeOut]}), summary="The address book")
+@paginate(Page)
+def list_invitees(request):
+    """Guests with an address card, alphabetical; never their needs."""
+    allowed(request, "visits.view_addresscard")
+    guests = Guest.objects.visible_to(request.auth).filter(card__isnull=False)
+    return guests.select_related("card").order_by("sort_name", "name", "pk")
