@@ -17,7 +17,7 @@ from visits.api.schemas import EngagementUid, InputSchema, InvitationId, with_er
 from visits.api.versions import keyed_tag, require_tag
 from visits.models import Engagement, Guest, Invitation
 from visits.models.invitations import Answer, ReplyState
-from visits.queries.invitations import shown, with_visibility
+from visits.queries.invitations import one_shown, shown, with_visibility
 from visits.services import invitations as rules
 from visits.services.errors import RuleBroken
 
@@ -121,10 +121,10 @@ def allowed(request, permission: str) -> None:
 def invitation_of(request, invitation_id: int) -> Invitation:
     engagements = Engagement.objects.visible_to(request.auth)
     rows = Invitation.objects.filter(pk=invitation_id, engagement__in=engagements)
-    found = shown(with_visibility(rows, request.auth))
-    if not found:
+    found = one_shown(rows, request.auth)
+    if found is None:
         raise Http404
-    return found[0]
+    return found
 
 
 def etag(invitation) -> str:

@@ -52,3 +52,16 @@ def shown(rows) -> list[Invitation]:
     for row in rows:
         row.name = row.guest.name if row.guest_seen else _("Confidential guest")
     return rows
+
+
+def one_shown(invitations, viewer) -> Invitation | None:
+    """The one invitation of `invitations` (filtered to one), named as `viewer` may read it."""
+    found = shown(with_visibility(invitations, viewer))
+    return found[0] if found else None
+
+
+def invitation_at(engagement, pk: str, viewer) -> Invitation | None:
+    """The invitation numbered `pk` (as a form sends it) at `engagement`, or None."""
+    if not pk.isdigit():
+        return None
+    return one_shown(Invitation.objects.filter(engagement=engagement, pk=pk), viewer)

@@ -12,26 +12,25 @@ import csv
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from visits.models import Engagement, Invitation
 from visits.queries.check_in import (
     found_at_the_door,
     invitation_for_door_code,
     names_at_the_door,
     places_of,
     register,
-    shown,
     tally,
-    with_visibility,
 )
+from visits.queries.invitations import invitation_at
 from visits.services.invitations import CHECK_IN, check_in
 from visits.views.access import staff_required
+from visits.views.invitation_list import engagement_for
 
 
 def at_the_door(view):
@@ -46,18 +45,13 @@ def at_the_door(view):
     return door_staff
 
 
-def engagement_for(request, uid) -> Engagement:
-    engagements = Engagement.objects.visible_to(request.user).select_related("venue")
-    return get_object_or_404(engagements, uid=uid)
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 @at_the_door
 def check_in_page(request, uid):
     engagement = engagement_for(request, uid)
     term = request.GET.get("q", "")
     if request.method == "POST":
-        invitation = one_at(engagement, request.POST.get("invitation", ""), request.user)
+        invitation = invitation_at(engagement, request.POST.get("invitation", ""), request.user)
         if invitation is None:
             return HttpResponseBadRequest(_("No such invitation at this engagement."))
         arrive(request, invitation, invitation.name)
@@ -75,14 +69,6 @@ def check_in_page(request, uid):
         "names": names_at_the_door(engagement, request.user),
     }
     return render(request, "staff/check_in.html", context)
-
-
-def one_at(engagement, pk: str, viewer) -> Invitation | None:
-    if not pk.isdigit():
-        return None
-    rows = Invitation.objects.filter(engagement=engagement, pk=pk)
-    found = shown(with_visibility(rows, viewer))
-    return found[0] if found else None
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -31,7 +31,7 @@ from visits.queries.invitation_lists import (
     representations,
     waiting_line,
 )
-from visits.queries.invitations import shown, with_visibility
+from visits.queries.invitations import invitation_at, shown, with_visibility
 from visits.services.errors import RuleBroken
 from visits.services.invitation_mail import send_invitations
 from visits.services.invitations import invite, refuse_representative
@@ -142,11 +142,10 @@ def guests_asked(request, engagement, action) -> list[Guest]:
 
 
 def one_invitation(engagement, pk: str, viewer) -> Invitation:
-    rows = Invitation.objects.filter(engagement=engagement, pk=pk) if pk.isdigit() else []
-    found = shown(with_visibility(rows, viewer)) if pk.isdigit() else []
-    if not found:
+    found = invitation_at(engagement, pk, viewer)
+    if found is None:
         raise RuleBroken({"invitation": [_("No such invitation at this engagement.")]})
-    return found[0]
+    return found
 
 
 @require_http_methods(["GET", "HEAD"])
