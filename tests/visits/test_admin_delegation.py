@@ -110,7 +110,7 @@ def test_a_delegation_edited_in_the_admin_is_recorded_as_the_api_records_it(
 
 
 def test_a_new_visit_is_created_with_its_delegation_as_the_api_creates_it(officer_client, officer):
-    from tests.visits.test_admin import visit_form
+    from tests.visits.test_admin_forms import visit_form
 
     guest = GuestFactory()
     response = officer_client.post(

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import EngagementFactory, GuestFactory, VenueFactory, VisitFactory
-from tests.visits.test_admin import engagement_form, visit_form
+from tests.visits.test_admin_forms import engagement_form, visit_form
 
 pytestmark = pytest.mark.django_db
 

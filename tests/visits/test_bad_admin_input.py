@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories import GuestFactory, VenueFactory, VisitFactory
-from tests.visits.test_admin import engagement_form
+from tests.visits.test_admin_forms import engagement_form
 
 
 @pytest.fixture

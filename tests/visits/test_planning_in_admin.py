@@ -12,7 +12,7 @@ from tests.factories import (
     VenueFactory,
     VisitFactory,
 )
-from tests.visits.test_admin import engagement_form, visit_form
+from tests.visits.test_admin_forms import engagement_form, visit_form
 from tests.visits.test_engagement_services import DAY, at, book
 from visits import services
 from visits.models import Engagement, Visit
