@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.api.ceremony_api_helpers import client_for
+from tests.ceremony_factories import holder, seeded_precedence
 from tests.factories import EngagementFactory, GuestFactory, VenueFactory, VisitFactory
 from visits.models import AddressCard, Invitation
 from visits.services.invitations import invite
@@ -93,6 +94,46 @@ def test_a_refused_reply_names_its_field(as_officer, reception):
     assert response.status_code == 400 and "answer" in response.json()["fields"]
     companion = reply(as_officer, invitation, {"answer": "accept", "with_companion": True}, "*")
     assert companion.status_code == 400 and "with_companion" in companion.json()["fields"]
+
+
+def test_a_representative_s_rank_is_read_with_the_invitation(as_officer, reception):
+    seeded_precedence()
+    mayor = holder("mayor_of_paris", "Anne Hidalgo")
+    (invitation,) = invite(reception, [mayor], by=None, transferable=True)
+    body = {
+        "answer": "represented",
+        "representative_name": "Paul Roy",
+        "representative_title": "Premier adjoint",
+        "representative_office": "adjoint_au_maire",
+        "representative_capacity": "adjoint_for_mayor",
+    }
+    answered = reply(as_officer, invitation, body, etag_of(as_officer, invitation)).json()
+    assert (
+        answered["representative_office"],
+        answered["representative_capacity"],
+        answered["representative_rank"],
+    ) == (
+        "adjoint_au_maire",
+        "adjoint_for_mayor",
+        {
+            "where": "22: Mayor of Paris (represented)",
+            "why": "D art. 14: an adjoint representing the mayor takes the mayor's rank",
+        },
+    )
+
+
+def test_an_unknown_office_or_a_capacity_not_open_is_refused_naming_its_field(
+    as_officer, reception
+):
+    seeded_precedence()
+    (invitation,) = invite(reception, [holder("deputy", "Jean Martin")], by=None, transferable=True)
+    said = {"answer": "represented", "representative_name": "Paul Roy"}
+    unknown = reply(as_officer, invitation, said | {"representative_office": "nobody"}, "*")
+    assert unknown.status_code == 400 and "representative_office" in unknown.json()["fields"]
+    adjoint = said | {"representative_capacity": "adjoint_for_mayor"}
+    refused = reply(as_officer, invitation, adjoint, "*")
+    assert refused.status_code == 400 and "representative_capacity" in refused.json()["fields"]
+    assert Invitation.objects.get(pk=invitation.pk).state == "no_reply"
 
 
 def test_the_check_in_is_recorded_once(as_officer, reception):

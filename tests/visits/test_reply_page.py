@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from tests.ceremony_factories import holder, seeded_precedence
 from tests.factories import EngagementFactory, GuestFactory, VenueFactory
 from visits.models import AddressCard, Invitation, Reception, Reply
 from visits.services.invitations import invite, issue_reply_token, revoke_reply_token
@@ -107,6 +108,52 @@ def test_the_secret_stays_out_of_the_logs(client, invited, caplog):
 
 def test_the_page_reads_in_a_fixed_number_of_queries(client, invited, django_assert_num_queries):
     _invitation, url = invited
-    # The invitation with all it shows, inside the request's savepoint (ATOMIC_REQUESTS).
-    with django_assert_num_queries(3):
+    # The invitation with all it shows, inside the request's savepoint (ATOMIC_REQUESTS); for a
+    # representative, the offices to choose from, and the invitee's (with the ceremony's day)
+    # for the capacities open to them.
+    with django_assert_num_queries(6):
         client.get(url)
+
+
+def test_a_representative_is_named_with_their_office_and_capacity(client, db):
+    seeded_precedence()
+    engagement = EngagementFactory(venue=VenueFactory(capacity=5))
+    Reception.objects.create(engagement=engagement, reply_by=timezone.now() + timedelta(days=7))
+    mayor = holder("mayor_of_paris", "Anne Hidalgo", gender="f")
+    invitation = invite(engagement, [mayor], by=None, transferable=True)[0]
+    url = link(issue_reply_token(invitation))
+    page = client.get(url).content.decode()
+    assert 'value="adjoint_for_mayor"' in page and 'value="substitute"' not in page
+    response = client.post(
+        url,
+        {
+            "answer": "represented",
+            "representative_name": "Paul Roy",
+            "representative_title": "Premier adjoint",
+            "representative_office": "adjoint_au_maire",
+            "representative_capacity": "adjoint_for_mayor",
+        },
+    )
+    assert response.status_code == 302
+    invitation.refresh_from_db()
+    assert (
+        invitation.representative_name,
+        invitation.representative_title,
+        invitation.representative_office.code,
+        invitation.representative_capacity,
+    ) == ("Paul Roy", "Premier adjoint", "adjoint_au_maire", "adjoint_for_mayor")
+
+
+def test_a_capacity_not_offered_is_refused_beside_its_field(client, invited):
+    invitation, url = invited
+    response = client.post(
+        url,
+        {
+            "answer": "represented",
+            "representative_name": "Paul Roy",
+            "representative_capacity": "adjoint_for_mayor",
+        },
+    )
+    assert response.status_code == 400
+    assert 'id="id_representative_capacity_error"' in response.content.decode()
+    assert Invitation.objects.get(pk=invitation.pk).state == "no_reply"

@@ -33,7 +33,9 @@ class AttendeeFields(InputSchema):
     )
     represents: StrictInt | None = Field(None, description="The guest represented (see /guests).")
     represents_office: str | None = Field(
-        None, max_length=80, description="The code of the office represented, like `maire-paris`."
+        None,
+        max_length=80,
+        description="The code of the office represented, like `mayor_of_paris`.",
     )
     place_after: StrictInt | None = Field(
         None, ge=0, le=SMALLINT, description="Art. 18: placed after this rank; 0 places first."

@@ -3,6 +3,8 @@ by the office (a telephone call, a letter), the check-in; and the address book (
 Writes go through visits.services.invitations; a reply sends the invitation's ETag as If-Match.
 Invitees the caller may not see are named "Confidential guest" (DESIGN.md, decision 1)."""
 
+from typing import Literal
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -15,9 +17,11 @@ from visits.api.errors import Forbidden
 from visits.api.pagination import Page
 from visits.api.schemas import EngagementUid, InputSchema, InvitationId, with_errors
 from visits.api.versions import keyed_tag, require_tag
-from visits.models import Engagement, Guest, Invitation
+from visits.models import Engagement, Guest, Invitation, Office
+from visits.models.ceremony_choices import Capacity
 from visits.models.invitations import Answer, ReplyState
 from visits.queries.invitations import one_shown, shown, with_visibility
+from visits.queries.representation import representatives_ranks
 from visits.services import invitations as rules
 from visits.services.errors import RuleBroken
 
@@ -45,6 +49,14 @@ class InvitationOut(Schema):
     companion_name: str = Field(description="The companion's name, if given.")
     represented: bool = Field(description="A representative comes instead of the invitee.")
     representative_name: str = Field(description="Who represents them.")
+    representative_title: str = Field(description="The representative's office, as written.")
+    representative_office: str | None = Field(
+        description="The code of their office on the precedence list, like `mayor_of_paris`."
+    )
+    representative_capacity: str = Field(
+        description="What they come as (D art. 13-14): represents, interim, adjoint_for_mayor, "
+        "vice_president, president_representative, substitute; empty unless represented."
+    )
     representative_refused: bool = Field(description="The office refused that representative.")
     waiting_order: int | None = Field(description="Lower comes first; null unless waiting.")
     replied_at: str | None = Field(description="ISO 8601; null before any reply.")
@@ -54,6 +66,11 @@ class InvitationOut(Schema):
     def resolve_invitee(invitation) -> dict:
         seen = getattr(invitation, "guest_seen", False)
         return {"id": invitation.guest_id, "name": invitation.guest.name if seen else hidden_name()}
+
+    @staticmethod
+    def resolve_representative_office(invitation):
+        office = invitation.representative_office
+        return office.code if office and invitation.guest_seen else None
 
     @staticmethod
     def resolve_waiting_order(invitation):
@@ -66,6 +83,22 @@ class InvitationOut(Schema):
     @staticmethod
     def resolve_arrived_at(invitation):
         return invitation.arrived_at.isoformat() if invitation.arrived_at else None
+
+
+class RankOut(Schema):
+    where: str = Field(description="The rank taken, as the order shows it; empty if none.")
+    why: str = Field(description="The rule (D art. 13 or 14), or what the office must say.")
+
+
+class InvitationDetail(InvitationOut):
+    representative_rank: RankOut | None = Field(
+        description="The rank the representative takes at the ceremony; null unless "
+        "represented, or when the invitee is hidden from you."
+    )
+
+    @staticmethod
+    def resolve_representative_rank(invitation):
+        return getattr(invitation, "rank", None)
 
 
 class InvitationFilters(Schema):
@@ -86,6 +119,15 @@ class ReplyIn(InputSchema):
     with_companion: StrictBool = Field(False, description="Brings a companion, where allowed.")
     companion_name: str = Field("", max_length=200, description="The companion's name.")
     representative_name: str = Field("", max_length=200, description="When represented.")
+    representative_title: str = Field(
+        "", max_length=200, description="The representative's office, as written."
+    )
+    representative_office: str = Field(
+        "", max_length=80, description="The code of their office on the precedence list, if listed."
+    )
+    representative_capacity: Capacity | Literal[""] = Field(
+        "", description="What they come as; empty: represents (keeps their own rank)."
+    )
 
 
 class ArrivalOut(Schema):
@@ -125,6 +167,15 @@ def invitation_of(request, invitation_id: int) -> Invitation:
     if found is None:
         raise Http404
     return found
+
+
+def office_named(code: str) -> Office | None:
+    if not code:
+        return None
+    office = Office.objects.filter(code=code).first()
+    if office is None:
+        raise RuleBroken({"representative_office": [_("No office has this code.")]})
+    return office
 
 
 def etag(invitation) -> str:
@@ -175,28 +226,30 @@ def invite_guests(request, uid: EngagementUid, payload: InviteIn):
 
 @router.get(
     "/invitations/{invitation_id}",
-    response=with_errors({200: InvitationOut}),
+    response=with_errors({200: InvitationDetail}),
     summary="One invitation, with its ETag",
 )
 def get_invitation(request, invitation_id: InvitationId, response: HttpResponse):
     allowed(request, "visits.view_invitation")
     invitation = invitation_of(request, invitation_id)
+    ranks = representatives_ranks(invitation.engagement, [invitation])
+    invitation.rank = ranks.get(invitation.pk)
     response["ETag"] = etag(invitation)
     return invitation
 
 
 @router.post(
     "/invitations/{invitation_id}/reply",
-    response=with_errors({200: InvitationOut}),
+    response=with_errors({200: InvitationDetail}),
     summary="Record the invitee's reply; send the ETag as If-Match",
 )
 def record_reply(request, invitation_id: InvitationId, payload: ReplyIn, response: HttpResponse):
     allowed(request, "visits.change_invitation")
     invitation = invitation_of(request, invitation_id)
+    said = payload.dict()
+    said["representative_office"] = office_named(said["representative_office"])
     rules.reply(
-        invitation,
-        precondition=lambda current: require_tag(request, etag(current)),
-        **payload.dict(),
+        invitation, precondition=lambda current: require_tag(request, etag(current)), **said
     )
     return get_invitation(request, invitation_id, response)
 

@@ -23,7 +23,8 @@ REPLIES = {
     },
     "minister": {
         "answer": Answer.REPRESENTED,
-        "representative_name": "Hugo Lefèvre, directeur de cabinet",
+        "representative_name": "Hugo Lefèvre",
+        "representative_title": "Directeur de cabinet",  # no rank of his own: art. 13
     },
     "deputy-2012": {"answer": Answer.DECLINE},
     "writer": {"answer": Answer.ACCEPT, "accessibility_needs": "Fauteuil roulant"},

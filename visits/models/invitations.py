@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from visits.models.ceremony_choices import Capacity
 from visits.models.text import validate_one_line, validate_text
 
 
@@ -132,6 +133,19 @@ class Invitation(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("representative's office"),
+    )
+    representative_title = models.CharField(
+        _("representative's office, as written"),
+        max_length=200,
+        blank=True,
+        validators=[validate_one_line],
+    )
+    # In what capacity they come (D art. 13-14): what rank the ceremony engine gives them.
+    representative_capacity = models.CharField(
+        _("representative comes as"),
+        max_length=30,
+        choices=Capacity,
+        blank=True,
     )
     representative_refused = models.BooleanField(_("representative refused"), default=False)
     with_companion = models.BooleanField(_("with a companion"), default=False)

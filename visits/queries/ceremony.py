@@ -153,6 +153,16 @@ def ceremony_rows(engagement: Engagement, viewer=None) -> CeremonyRows:
         options = engagement.ceremony
     except Ceremony.DoesNotExist:
         options = Ceremony(engagement=engagement)
+    rows = list_rows(engagement, options)
+    rows.attendances = attendances_of(engagement, rows.offices, viewer)
+    rows.pairs = list(SeatingPair.objects.filter(engagement=engagement).order_by("pk"))
+    rows.forms = list(AddressForm.objects.all())
+    return rows
+
+
+def list_rows(engagement: Engagement, options: Ceremony) -> CeremonyRows:
+    """The ceremony's list and every office, without attendees (what ranks someone not yet
+    among them: a representative named in a reply)."""
     day = ranking_day(engagement, options)
     chosen = options.precedence_list_id
     precedence_list = (
@@ -163,14 +173,13 @@ def ceremony_rows(engagement: Engagement, viewer=None) -> CeremonyRows:
         ranks = list(
             PrecedenceRank.objects.filter(precedence_list=precedence_list).select_related("office")
         )
-    offices = list(Office.objects.all())
     return CeremonyRows(
         engagement=engagement,
         options=options,
         precedence_list=precedence_list,
         ranks=ranks,
-        offices=offices,
-        attendances=attendances_of(engagement, offices, viewer),
-        pairs=list(SeatingPair.objects.filter(engagement=engagement).order_by("pk")),
-        forms=list(AddressForm.objects.all()),
+        offices=list(Office.objects.all()),
+        attendances=[],
+        pairs=[],
+        forms=[],
     )

@@ -14,6 +14,7 @@ from visits.models.ceremony_choices import OfficeGroup
 from visits.models.choices import HonourStatus
 from visits.models.invitations import ReplyState
 from visits.queries.invitations import shown, with_visibility
+from visits.queries.representation import representatives_ranks
 
 PER_PAGE = 100
 
@@ -76,9 +77,15 @@ def needs_to_pass_on(engagement: Engagement, viewer) -> list[Invitation]:
 
 
 def representations(engagement: Engagement, viewer) -> list[Invitation]:
+    """Those represented, alphabetical, each with `rank`: what their representative takes
+    (D art. 13-14), None for an invitee hidden from the viewer."""
     rows = Invitation.objects.filter(engagement=engagement, represented=True)
     rows = with_visibility(rows.select_related("representative_office"), viewer)
-    return shown(rows.order_by("guest__sort_name", "guest__name"))
+    found = shown(rows.order_by("guest__sort_name", "guest__name"))
+    ranks = representatives_ranks(engagement, found)
+    for row in found:
+        row.rank = ranks.get(row.pk)
+    return found
 
 
 # The groups the office invites at once: who belongs is read from the registry on the day.

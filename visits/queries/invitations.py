@@ -47,10 +47,13 @@ def with_visibility(invitations, viewer):
 
 def shown(rows) -> list[Invitation]:
     """The rows of `with_visibility`, each with `name` (neutral when the viewer may not see
-    the guest)."""
+    the guest). Only read: the services read the row again before writing."""
     rows = list(rows)
     for row in rows:
         row.name = row.guest.name if row.guest_seen else _("Confidential guest")
+        if not row.guest_seen:  # who comes with them or for them would tell who they are
+            row.representative_name = row.representative_title = row.companion_name = ""
+            row.representative_office = None
     return rows
 
 

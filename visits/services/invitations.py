@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from visits.models import Engagement, Guest
 from visits.models.api_tokens import digest
+from visits.models.ceremony_choices import Capacity
 from visits.models.invitations import (
     AddressCard,
     Answer,
@@ -27,6 +28,7 @@ from visits.models.invitations import (
     ReplyState,
 )
 from visits.queries.door import may_see
+from visits.queries.representation import capacities_open_to
 from visits.services.attribution import authorize
 from visits.services.errors import RuleBroken
 from visits.services.invitation_mail import confirm
@@ -83,7 +85,9 @@ def reply(
     with_companion: bool = False,
     companion_name: str = "",
     representative_name: str = "",
+    representative_title: str = "",
     representative_office=None,
+    representative_capacity: str = "",
     dietary_needs: str | None = None,
     accessibility_needs: str | None = None,
     now=None,
@@ -91,15 +95,25 @@ def reply(
 ) -> Invitation:
     """The invitee's reply, or its change until the deadline. The same reply twice changes
     nothing and is kept once. Needs given (None: not asked) go on the invitee's address card,
-    kept until the engagement's day."""
+    kept until the engagement's day. A representative comes as someone keeping their own rank
+    unless `representative_capacity` says otherwise (D art. 13-14; the capacities open to this
+    invitee's offices: visits.queries.representation)."""
     now = now or timezone.now()
     engagement = locked_engagement(invitation)
     current = Invitation.objects.get(pk=invitation.pk)  # read under the engagement's lock
     if precondition is not None:
         precondition(current)
     refuse_after_deadline(engagement, now)
-    wanted = wanted_reply(
-        current, answer, with_companion, companion_name, representative_name, representative_office
+    wanted = wanted_reply(current, answer, with_companion, companion_name, representative_name)
+    wanted.update(
+        representation(
+            current,
+            engagement,
+            answer,
+            representative_title,
+            representative_office,
+            representative_capacity,
+        )
     )
     if dietary_needs is not None or accessibility_needs is not None:
         keep_needs(current, engagement, dietary_needs, accessibility_needs)
@@ -139,7 +153,7 @@ def reply(
     return current
 
 
-def wanted_reply(current, answer, with_companion, companion_name, name, office) -> dict:
+def wanted_reply(current, answer, with_companion, companion_name, name) -> dict:
     """The invitation's fields the reply sets, checked against what the invitation allows."""
     if answer not in Answer.values:
         raise RuleBroken({"answer": [_("Accept, decline, or name a representative.")]})
@@ -159,10 +173,29 @@ def wanted_reply(current, answer, with_companion, companion_name, name, office) 
     return {
         "represented": represented,
         "representative_name": name if represented else "",
-        "representative_office": office if represented else None,
         "representative_refused": False,  # a name the office refused was turned away above
         "with_companion": companion,
         "companion_name": " ".join((companion_name or "").split()) if companion else "",
+    }
+
+
+def representation(current, engagement, answer, title, office, capacity) -> dict:
+    """Who the representative is, for the ceremony engine: their office (as written, and on
+    the list when it is there) and the capacity they come in, one the invitee's offices allow."""
+    if answer != Answer.REPRESENTED:
+        return {
+            "representative_title": "",
+            "representative_office": None,
+            "representative_capacity": "",
+        }
+    capacity = capacity or Capacity.REPRESENTS
+    if capacity not in capacities_open_to(engagement, current.guest_id):
+        refused = _("Your representative cannot come in this capacity for your office.")
+        raise RuleBroken({"representative_capacity": [refused]})
+    return {
+        "representative_title": " ".join((title or "").split()),
+        "representative_office": office,
+        "representative_capacity": capacity,
     }
 
 

@@ -12,13 +12,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from visits.models import Office
+from visits.models.ceremony_choices import Capacity
 from visits.models.invitations import Answer, ReplyState
 from visits.queries.invitations import invitation_for_token, waiting_position
+from visits.queries.representation import capacities_open_to
 from visits.services.errors import RuleBroken
 from visits.services.invitations import reply
 from visits.views.public import alternates
@@ -33,8 +36,19 @@ ANSWERS = {
 class ReplyForm(forms.Form):
     answer = forms.ChoiceField(label=_("Your reply"), widget=forms.RadioSelect)
     representative_name = forms.CharField(
-        label=_("Name and office of your representative"), required=False, max_length=200
+        label=_("Name of your representative"), required=False, max_length=200
     )
+    representative_title = forms.CharField(
+        label=_("Their office or title"), required=False, max_length=200
+    )
+    representative_office = forms.ModelChoiceField(
+        label=_("Their office on the order of precedence"),
+        queryset=Office.objects.none(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("None of these"),
+    )
+    representative_capacity = forms.ChoiceField(label=_("They represent you as"), required=False)
     with_companion = forms.BooleanField(label=_("I will come with a companion"), required=False)
     companion_name = forms.CharField(
         label=_("Name of your companion"), required=False, max_length=200
@@ -50,11 +64,31 @@ class ReplyForm(forms.Form):
         offered = [Answer.ACCEPT, Answer.DECLINE]
         if invitation.transferable:
             offered.append(Answer.REPRESENTED)
+            self.offer_representation(invitation)
         else:
-            del self.fields["representative_name"]
+            for name in REPRESENTATIVE_FIELDS:
+                del self.fields[name]
         if not invitation.companion_allowed:
             del self.fields["with_companion"], self.fields["companion_name"]
         self.fields["answer"].choices = [(answer, ANSWERS[answer]) for answer in offered]
+
+    def offer_representation(self, invitation):
+        """The offices by their name in the reader's language; the capacities the invitee's
+        offices allow (an adjoint for a mayor, a suppléant for a parliamentarian)."""
+        by_label = "label_fr" if get_language().startswith("fr") else "label_en"
+        self.fields["representative_office"].queryset = Office.objects.order_by(by_label)
+        allowed = capacities_open_to(invitation.engagement, invitation.guest_id)
+        self.fields["representative_capacity"].choices = [
+            (capacity, Capacity(capacity).label) for capacity in allowed
+        ]
+
+
+REPRESENTATIVE_FIELDS = (
+    "representative_name",
+    "representative_title",
+    "representative_office",
+    "representative_capacity",
+)
 
 
 def initial_of(invitation) -> dict:
@@ -65,6 +99,9 @@ def initial_of(invitation) -> dict:
     return {
         "answer": answer,
         "representative_name": invitation.representative_name,
+        "representative_title": invitation.representative_title,
+        "representative_office": invitation.representative_office,
+        "representative_capacity": invitation.representative_capacity or Capacity.REPRESENTS,
         "with_companion": invitation.with_companion,
         "companion_name": invitation.companion_name,
         "dietary_needs": card.dietary_needs if card else "",

@@ -1,0 +1,101 @@
+"""What rank a representative named in a reply takes (D art. 13-14), as the ceremony engine
+gives it on the engagement's list: rank is not delegated, save for the interim holder, the
+President's representative, an adjoint for the mayor and some vice-presidents
+(PROTOCOL_RULES.md § 3). And the capacities an invitee's representative may come in: an
+adjoint represents a mayor, a suppléant a parliamentarian."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from visits.ceremony import people
+from visits.ceremony.ranking_lists import Standing, lists_of
+from visits.ceremony.ranking_standing import standing_of
+from visits.models import Ceremony, Engagement, OfficeHolding
+from visits.models.ceremony_choices import Capacity, OfficeGroup, VicePresidentRule
+from visits.queries.ceremony import list_rows, ranking_day
+from visits.queries.ceremony_plan import occasion_of
+
+
+@dataclass(frozen=True)
+class RepresentativeRank:
+    where: str  # "12: Mayor (represented)"; "" when the rules cannot place them
+    why: str  # the rule, or what the office must still say
+
+
+def capacities_open_to(engagement: Engagement, guest_id: int) -> list[str]:
+    """What a representative of this invitee may come as, by the offices they hold on the
+    day the ceremony is ranked."""
+    options = Ceremony.objects.filter(engagement=engagement).first() or Ceremony()
+    return capacities_for(serving_offices(guest_id, ranking_day(engagement, options)))
+
+
+def serving_offices(guest_id: int, on) -> list:
+    """The offices the guest holds on `on` (the Office rows)."""
+    held = OfficeHolding.objects.filter(guest_id=guest_id).select_related("office")
+    return [h.office for h in held.order_by("pk") if serves(h, on)]
+
+
+def serves(holding, on) -> bool:
+    started = holding.took_office_on is None or holding.took_office_on <= on
+    return started and (holding.left_office_on is None or holding.left_office_on > on)
+
+
+def capacities_for(offices) -> list[str]:
+    """The capacities a representative of the holder of `offices` may come in: anyone keeps
+    their own rank, an interim holder takes the office's; the others follow the office."""
+    groups = {office.group for office in offices}
+    found = [Capacity.REPRESENTS, Capacity.INTERIM]
+    if OfficeGroup.HEAD_OF_STATE in groups:
+        found.append(Capacity.PRESIDENT_REPRESENTATIVE)
+    if OfficeGroup.MAYOR in groups:
+        found.append(Capacity.ADJOINT_FOR_MAYOR)
+    if any(office.vice_president_rule != VicePresidentRule.NONE for office in offices):
+        found.append(Capacity.VICE_PRESIDENT)
+    if OfficeGroup.PARLIAMENTARIAN in groups:
+        found.append(Capacity.SUBSTITUTE)
+    return [capacity.value for capacity in found]
+
+
+def representatives_ranks(engagement: Engagement, invitations) -> dict[int, RepresentativeRank]:
+    """For each represented invitation of `invitations` (from `queries.invitations.shown`,
+    so each has `name` and `guest_seen`) whose invitee the viewer may see, the rank their
+    representative takes. In five queries, whatever their number. An invitee hidden from the
+    viewer gets none: the rank would tell their office."""
+    represented = [row for row in invitations if row.represented and row.guest_seen]
+    if not represented:
+        return {}
+    try:
+        options = engagement.ceremony
+    except Ceremony.DoesNotExist:
+        options = Ceremony(engagement=engagement)
+    rows = list_rows(engagement, options)
+    lists = lists_of(occasion_of(rows))
+    day = ranking_day(engagement, options)
+    codes = {office.pk: office.code for office in rows.offices}
+    held = defaultdict(list)
+    guests = {row.guest_id for row in represented}
+    for holding in OfficeHolding.objects.filter(guest_id__in=guests).order_by("pk"):
+        if serves(holding, day):
+            held[holding.guest_id].append(people.Holding(office_code=codes[holding.office_id]))
+    return {row.pk: rank_of(row, tuple(held[row.guest_id]), codes, lists) for row in represented}
+
+
+def rank_of(invitation, invitee_holds, codes, lists) -> RepresentativeRank:
+    invitee = people.Attendee(key="invitee", name=invitation.name, holdings=invitee_holds)
+    own = standing_of(invitee, lists)
+    office = own.office.code if isinstance(own, Standing) and own.office else ""
+    office_id = invitation.representative_office_id
+    representative = people.Attendee(
+        key="representative",
+        name=invitation.representative_name,
+        holdings=(people.Holding(office_code=codes[office_id]),) if office_id else (),
+        capacity=people.Capacity(invitation.representative_capacity or Capacity.REPRESENTS),
+        represents_office=office,
+        represents_name=invitation.name,
+    )
+    found = standing_of(representative, lists)
+    if isinstance(found, Standing):
+        return RepresentativeRank(where=found.label, why=found.basis.text)
+    return RepresentativeRank(where="", why=_("Not placed: %(missing)s") % {"missing": found})
