@@ -10,6 +10,7 @@ from visits.api import (
     guests,
     honours,
     invitations,
+    invitees,
     moves,
     places,
     public,
@@ -78,5 +79,6 @@ api.add_router("", guests.router)
 api.add_router("", places.router)
 api.add_router("", honours.router)
 api.add_router("", invitations.router)
+api.add_router("", invitees.router)
 api.add_router("", public.router)
 api.add_router("", tokens.router)

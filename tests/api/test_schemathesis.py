@@ -29,7 +29,7 @@ from tests.factories import (
     VenueFactory,
     VisitFactory,
 )
-from visits.models import ApiToken
+from visits.models import AddressCard, ApiToken
 from visits.services.invitations import invite
 
 # The document as /api/v1/openapi.json serves it (read in-process: collecting tests may not
@@ -71,7 +71,8 @@ def world(db):
         # GET .../ceremony/why?first=&second=: two attendees of the same engagement.
         "first": attendee.pk,
         "second": other.pk,
-        "guest_id": GuestFactory().pk,
+        # A guest in the address book: /invitees/{guest_id} reads and changes their card.
+        "guest_id": AddressCard.objects.create(guest=GuestFactory()).guest_id,
         "venue_id": VenueFactory().pk,
         "host_id": HostFactory().pk,
         "honour_id": honour.pk,

@@ -1,5 +1,5 @@
 """Invitations (issue 17) for the API: an engagement's list, inviting guests, a reply recorded
-by the office (a telephone call, a letter), the check-in; and the address book (`/invitees`).
+by the office (a telephone call, a letter), the check-in (the address book: visits.api.invitees).
 Writes go through visits.services.invitations; a reply sends the invitation's ETag as If-Match.
 Invitees the caller may not see are named "Confidential guest" (DESIGN.md, decision 1)."""
 
@@ -135,22 +135,6 @@ class ArrivalOut(Schema):
     arrived_at: str = Field(description="ISO 8601: the first check-in's time.")
 
 
-class InviteeOut(Schema):
-    id: int = Field(description="The guest's id (see /guests).")
-    name: str = Field(description="As written in print.")
-    email: str = Field(description="The address the invitations are sent to.")
-    postal_address: str = Field(description="For invitations by post.")
-    language: str = Field(description="fr or en: the language of their messages.")
-
-    @staticmethod
-    def resolve_email(guest) -> str:
-        return guest.card.email
-
-    @staticmethod
-    def resolve_postal_address(guest) -> str:
-        return guest.card.postal_address
-
-
 def engagement_of(request, uid) -> Engagement:
     return get_object_or_404(Engagement.objects.visible_to(request.auth), uid=uid)
 
@@ -264,12 +248,3 @@ def check_in(request, invitation_id: InvitationId):
     recorded = rules.check_in(invitation, by=request.auth)
     invitation.refresh_from_db(fields=["arrived_at"])
     return {"recorded": recorded, "arrived_at": invitation.arrived_at.isoformat()}
-
-
-@router.get("/invitees", response=with_errors({200: list[InviteeOut]}), summary="The address book")
-@paginate(Page)
-def list_invitees(request):
-    """Guests with an address card, alphabetical; never their needs."""
-    allowed(request, "visits.view_addresscard")
-    guests = Guest.objects.visible_to(request.auth).filter(card__isnull=False)
-    return guests.select_related("card").order_by("sort_name", "name", "pk")
