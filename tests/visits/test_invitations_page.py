@@ -135,9 +135,10 @@ def test_the_page_reads_in_the_same_number_of_queries_for_1_and_3(
 
 # The session, the user and their permissions, the engagement; the replies' counts; a page of
 # the list and its count; the waiting line, the needs, the representations and their ranks
-# (the ceremony's options, its list and ranks, the offices, the invitees' offices); the
-# registry's search (none asked) and the other lists; inside the request's savepoint.
-QUERIES = 19
+# (the ceremony's list and ranks, the offices, the invitees' offices: the ceremony's options
+# and the reception come with the engagement); the registry's search (none asked) and the
+# other lists; inside the request's savepoint.
+QUERIES = 18
 
 
 @pytest.mark.parametrize("count", [1, 3])

@@ -4,6 +4,7 @@ The room's capacity bounds the places accepted; beyond it, replies wait in the o
 Writes go through visits.services.invitations."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -84,6 +85,13 @@ class Reception(models.Model):
 
     def __str__(self):
         return str(self.engagement)
+
+    def clean(self):
+        starts_at = self.engagement.starts_at if self.engagement_id else None
+        if self.reply_by and starts_at and self.reply_by > starts_at:
+            raise ValidationError(
+                {"reply_by": _("Replies must close before the engagement starts.")}
+            )
 
 
 class ReplyState(models.TextChoices):

@@ -37,9 +37,11 @@ from visits.services.invitation_mail import send_invitations
 from visits.services.invitations import invite, refuse_representative
 from visits.views.access import staff_required
 from visits.views.ceremony import found_guests
+from visits.views.reception_form import ReceptionForm, blank_form, reception_of, saved
 
 INVITE = "visits.add_invitation"
 CHANGE = "visits.change_invitation"
+RECEPTION = "visits.change_reception"
 GROUP_NAMES = {
     "councillors_of_paris": gettext_lazy("The councillors of Paris"),
     "ambassadors": gettext_lazy("The ambassadors and heads of mission"),
@@ -48,7 +50,9 @@ GROUP_NAMES = {
 
 
 def engagement_for(request, uid) -> Engagement:
-    engagements = Engagement.objects.visible_to(request.user).select_related("venue", "visit")
+    engagements = Engagement.objects.visible_to(request.user).select_related(
+        "venue", "visit", "reception", "ceremony"
+    )
     return get_object_or_404(engagements, uid=uid)
 
 
@@ -57,7 +61,17 @@ def engagement_for(request, uid) -> Engagement:
 def invitations_page(request, uid):
     engagement = engagement_for(request, uid)
     refused = None
-    if request.method == "POST":
+    reception = reception_of(engagement)
+    details = blank_form(reception)
+    if request.method == "POST" and request.POST.get("action") == "reception":
+        if not request.user.has_perm(RECEPTION):
+            raise PermissionDenied
+        details = ReceptionForm(request.POST)
+        if saved(details, engagement, request.user):
+            messages.success(request, _("The reception’s details are kept."))
+            return redirect(reverse("staff:invitations", args=[engagement.uid]))
+        refused = [_("The reception’s details are not kept: see below.")]
+    elif request.method == "POST":
         try:
             said = act(request, engagement)
         except RuleBroken as error:
@@ -85,6 +99,9 @@ def invitations_page(request, uid):
         if request.user.has_perm(INVITE)
         else [],
         "refused": refused,
+        "reception": reception,
+        "details": details,
+        "may_set_reception": request.user.has_perm(RECEPTION),
     }
     return render(request, "staff/invitations.html", context, status=400 if refused else 200)
 
