@@ -4,14 +4,18 @@ needs, a representative; inviting someone found in the registry, without JavaScr
 error, no sideways scroll on a phone, axe-core clean; screenshots
 test-artefacts/screenshots/staff-invitations-<lang>[-phone].png."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 
+from tests.ceremony_factories import holder, office, seeded_precedence
 from tests.conftest import user_in
 from tests.e2e import test_staff_pages as staff_pages
 from tests.e2e.test_staff_pages import LANGUAGES, check_both_widths
 from tests.factories import EngagementFactory, GuestFactory, VenueFactory
-from visits.models import AddressCard, Invitation
+from visits.models import AddressCard, Invitation, Reception
+from visits.models.ceremony_choices import Capacity
 from visits.models.invitations import Answer
 from visits.roles import PROTOCOL_OFFICE
 from visits.services.invitations import invite, reply
@@ -28,11 +32,39 @@ def reception():
     engagement = EngagementFactory(
         title_en=TITLE["en"], title_fr=TITLE["fr"], venue=VenueFactory(name="Salon", capacity=3)
     )
-    guests = [GuestFactory(name=name) for name in NAMES]
+    seeded_precedence()  # a transactional test may have flushed the offices
+    Reception.objects.create(
+        engagement=engagement,
+        reply_by=engagement.starts_at - timedelta(days=7),
+        entrance_fr="Entrée par le 5, rue de Lobau",
+        entrance_en="Entrance at 5 rue de Lobau",
+        dress_code_fr="Tenue de ville",
+        dress_code_en="Lounge suit",
+    )
+    guests = [
+        holder("mayor_of_paris", NAMES[0]),
+        GuestFactory(name=NAMES[1]),
+        holder("deputy", NAMES[2]),
+        *(GuestFactory(name=name) for name in NAMES[3:]),
+    ]
     invited = invite(engagement, guests, by=None, companion_allowed=True, transferable=True)
-    reply(invited[0], answer=Answer.ACCEPT, dietary_needs="Sans gluten")
+    reply(
+        invited[0],
+        answer=Answer.REPRESENTED,
+        representative_name="Emmanuel Grégoire",
+        representative_title="Premier adjoint",
+        representative_office=office("adjoint_au_maire"),
+        representative_capacity=Capacity.ADJOINT_FOR_MAYOR,
+        dietary_needs="Sans gluten",
+    )
     reply(invited[1], answer=Answer.ACCEPT, with_companion=True, companion_name="Marco Rossi")
-    reply(invited[2], answer=Answer.REPRESENTED, representative_name="Claire Petit")
+    reply(
+        invited[2],
+        answer=Answer.REPRESENTED,
+        representative_name="Claire Petit",
+        representative_title="Suppléante",
+        representative_capacity=Capacity.SUBSTITUTE,
+    )
     reply(invited[3], answer=Answer.DECLINE)
     reply(invited[4], answer=Answer.ACCEPT)  # the room is full: waits
     return engagement

@@ -85,7 +85,9 @@ def test_the_replies_against_the_capacity_the_line_and_the_needs(office, recepti
     guests = [GuestFactory(name=name) for name in ("Ana Ruiz", "Ben Roy", "Cléo Vidal")]
     invited = invite(reception, guests, by=None, transferable=True)
     reply(invited[0], answer=Answer.ACCEPT, dietary_needs="Halal")
-    reply(invited[1], answer=Answer.REPRESENTED, representative_name="Paul Roy")
+    reply(
+        invited[1], answer=Answer.REPRESENTED, representative_name="Paul Roy", dietary_needs="Vegan"
+    )
     reply(invited[2], answer=Answer.ACCEPT)  # the room holds 2: waits
     text = office.get(page(reception)).content.decode()
     assert "2 of 2" in text
@@ -93,7 +95,8 @@ def test_the_replies_against_the_capacity_the_line_and_the_needs(office, recepti
     assert "Cléo Vidal" in waiting.split("</ol>")[0]
     assert "Halal" in text and "Ben Roy</strong> → Paul Roy" in text
     needs = text[text.index("Needs to pass on") :]
-    assert "Ana Ruiz" in needs and "Ben Roy" not in needs  # accepted, but no card: no need
+    # Ben sends a representative: his own needs are not theirs.
+    assert "Ana Ruiz" in needs and "Ben Roy" not in needs and "Vegan" not in needs
     refused = office.post(
         page(reception), {"action": "refuse_representative", "invitation": invited[1].pk}
     )

@@ -72,7 +72,7 @@ def test_a_representative_with_no_listed_office_is_not_placed_and_the_page_says_
     represented_by(reception, mayor, Capacity.REPRESENTS)
     rank = rank_shown(reception, officer)
     assert rank.where == ""
-    assert rank.why == "Not placed: not on the list: set “place after rank”"
+    assert rank.why == "not on the list: set “place after rank”"
 
 
 def test_an_interim_holder_takes_the_offices_rank(reception, officer):
@@ -153,3 +153,17 @@ def test_the_office_reads_the_rank_on_its_page_in_both_languages(reception, offi
     assert "Rang 22\u00a0: Maire de Paris (par représentation)" in french
     rule = "D art.\u00a014\u00a0: l’adjoint qui représente le maire prend le rang du maire"
     assert rule in french
+
+
+def test_a_representative_named_by_their_listed_office_alone_is_shown_by_it(reception, officer):
+    mayor = holder("mayor_of_paris", "Anne Hidalgo")
+    (invitation,) = invite(reception, [mayor], by=None, transferable=True)
+    reply(
+        invitation,
+        answer=Answer.REPRESENTED,
+        representative_name="Paul Roy",
+        representative_office=office("senator"),
+    )
+    page = signed_in(officer).get(page_of(reception))
+    assert page.status_code == 200
+    assert 'Paul Roy <span class="muted">(Senators)</span>' in page.content.decode()

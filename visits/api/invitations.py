@@ -87,7 +87,10 @@ class InvitationOut(Schema):
 
 class RankOut(Schema):
     where: str = Field(description="The rank taken, as the order shows it; empty if none.")
-    why: str = Field(description="The rule (D art. 13 or 14), or what the office must say.")
+    why: str = Field(
+        description="The rule (D art. 13 or 14); with no rank, what the office must say on the "
+        "ceremony to place them."
+    )
 
 
 class InvitationDetail(InvitationOut):

@@ -69,9 +69,11 @@ def waiting_line(engagement: Engagement, viewer) -> list[Invitation]:
 
 def needs_to_pass_on(engagement: Engagement, viewer) -> list[Invitation]:
     """Those accepted whose card says a dietary or accessibility need (for the caterer and the
-    ushers), alphabetical."""
+    ushers), alphabetical; not those who send a representative: the needs are their own."""
     said = Q(guest__card__dietary_needs__gt="") | Q(guest__card__accessibility_needs__gt="")
-    rows = Invitation.objects.filter(said, engagement=engagement, state=ReplyState.ACCEPTED)
+    rows = Invitation.objects.filter(
+        said, engagement=engagement, state=ReplyState.ACCEPTED, represented=False
+    )
     rows = with_visibility(rows.select_related("guest__card"), viewer)
     return shown(rows.order_by("guest__sort_name", "guest__name"))
 

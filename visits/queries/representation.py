@@ -7,8 +7,6 @@ adjoint represents a mayor, a suppléant a parliamentarian."""
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
-
 from visits.ceremony import people
 from visits.ceremony.ranking_lists import Standing, lists_of
 from visits.ceremony.ranking_standing import standing_of
@@ -98,4 +96,4 @@ def rank_of(invitation, invitee_holds, codes, lists) -> RepresentativeRank:
     found = standing_of(representative, lists)
     if isinstance(found, Standing):
         return RepresentativeRank(where=found.label, why=found.basis.text)
-    return RepresentativeRank(where="", why=_("Not placed: %(missing)s") % {"missing": found})
+    return RepresentativeRank(where="", why=found)

@@ -72,6 +72,13 @@ class ReplyForm(forms.Form):
             del self.fields["with_companion"], self.fields["companion_name"]
         self.fields["answer"].choices = [(answer, ANSWERS[answer]) for answer in offered]
 
+    def representative_fields(self):
+        return [self[name] for name in REPRESENTATIVE_FIELDS if name in self.fields]
+
+    def other_fields(self):
+        others = ("answer", *REPRESENTATIVE_FIELDS)
+        return [self[name] for name in self.fields if name not in others]
+
     def offer_representation(self, invitation):
         """The offices by their name in the reader's language; the capacities the invitee's
         offices allow (an adjoint for a mayor, a suppléant for a parliamentarian)."""
