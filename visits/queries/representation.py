@@ -6,11 +6,12 @@ adjoint represents a mayor, a suppléant a parliamentarian."""
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 from visits.ceremony import people
-from visits.ceremony.ranking_lists import Standing, lists_of
+from visits.ceremony.ranking_lists import Lists, Standing, lists_of
 from visits.ceremony.ranking_standing import standing_of
-from visits.models import Ceremony, Engagement, OfficeHolding
+from visits.models import Ceremony, Engagement, Office, OfficeHolding
 from visits.models.ceremony_choices import Capacity, OfficeGroup, VicePresidentRule
 from visits.queries.ceremony import list_rows, ranking_day
 from visits.queries.ceremony_plan import occasion_of
@@ -56,6 +57,47 @@ def capacities_for(offices) -> list[str]:
     return [capacity.value for capacity in found]
 
 
+@dataclass(frozen=True)
+class Ranking:
+    """The engagement's list as the engine reads it, and the day offices are read on."""
+
+    lists: Lists
+    day: date
+    codes: dict[int, str]  # office pk -> code
+    offices: dict[str, Office]  # code -> row
+
+    def invitee_offices(self, guest_ids) -> dict[int, tuple[people.Holding, ...]]:
+        """The offices each guest holds on the day, as the engine reads them: one query."""
+        held = defaultdict(list)
+        for holding in OfficeHolding.objects.filter(guest_id__in=guest_ids).order_by("pk"):
+            if serves(holding, self.day):
+                code = self.codes[holding.office_id]
+                held[holding.guest_id].append(people.Holding(office_code=code))
+        return {guest_id: tuple(held[guest_id]) for guest_id in guest_ids}
+
+
+def ranking_of(engagement: Engagement) -> Ranking:
+    """Four queries (three with `engagement.ceremony` read already)."""
+    try:
+        options = engagement.ceremony
+    except Ceremony.DoesNotExist:
+        options = Ceremony(engagement=engagement)
+    rows = list_rows(engagement, options)
+    return Ranking(
+        lists=lists_of(occasion_of(rows)),
+        day=ranking_day(engagement, options),
+        codes={office.pk: office.code for office in rows.offices},
+        offices={office.code: office for office in rows.offices},
+    )
+
+
+def represented_office(name: str, holds, lists: Lists) -> str:
+    """The code of the office the invitee stands by (the highest, as the engine ranks them),
+    which a representative taking the rank takes; "" when the list names none of theirs."""
+    own = standing_of(people.Attendee(key="invitee", name=name, holdings=holds), lists)
+    return own.office.code if isinstance(own, Standing) and own.office else ""
+
+
 def representatives_ranks(engagement: Engagement, invitations) -> dict[int, RepresentativeRank]:
     """For each represented invitation of `invitations` (from `queries.invitations.shown`,
     so each has `name` and `guest_seen`) whose invitee the viewer may see, the rank their
@@ -64,36 +106,22 @@ def representatives_ranks(engagement: Engagement, invitations) -> dict[int, Repr
     represented = [row for row in invitations if row.represented and row.guest_seen]
     if not represented:
         return {}
-    try:
-        options = engagement.ceremony
-    except Ceremony.DoesNotExist:
-        options = Ceremony(engagement=engagement)
-    rows = list_rows(engagement, options)
-    lists = lists_of(occasion_of(rows))
-    day = ranking_day(engagement, options)
-    codes = {office.pk: office.code for office in rows.offices}
-    held = defaultdict(list)
-    guests = {row.guest_id for row in represented}
-    for holding in OfficeHolding.objects.filter(guest_id__in=guests).order_by("pk"):
-        if serves(holding, day):
-            held[holding.guest_id].append(people.Holding(office_code=codes[holding.office_id]))
-    return {row.pk: rank_of(row, tuple(held[row.guest_id]), codes, lists) for row in represented}
+    ranking = ranking_of(engagement)
+    held = ranking.invitee_offices({row.guest_id for row in represented})
+    return {row.pk: rank_of(row, held[row.guest_id], ranking) for row in represented}
 
 
-def rank_of(invitation, invitee_holds, codes, lists) -> RepresentativeRank:
-    invitee = people.Attendee(key="invitee", name=invitation.name, holdings=invitee_holds)
-    own = standing_of(invitee, lists)
-    office = own.office.code if isinstance(own, Standing) and own.office else ""
+def rank_of(invitation, invitee_holds, ranking: Ranking) -> RepresentativeRank:
     office_id = invitation.representative_office_id
     representative = people.Attendee(
         key="representative",
         name=invitation.representative_name,
-        holdings=(people.Holding(office_code=codes[office_id]),) if office_id else (),
+        holdings=(people.Holding(office_code=ranking.codes[office_id]),) if office_id else (),
         capacity=people.Capacity(invitation.representative_capacity or Capacity.REPRESENTS),
-        represents_office=office,
+        represents_office=represented_office(invitation.name, invitee_holds, ranking.lists),
         represents_name=invitation.name,
     )
-    found = standing_of(representative, lists)
+    found = standing_of(representative, ranking.lists)
     if isinstance(found, Standing):
         return RepresentativeRank(where=found.label, why=found.basis.text)
     return RepresentativeRank(where="", why=found)

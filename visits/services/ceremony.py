@@ -15,6 +15,7 @@ from visits.queries.door import may_see
 from visits.services.attribution import authorize
 from visits.services.directory import refuse_unknown, validate_and_save
 from visits.services.errors import RuleBroken
+from visits.services.representatives import representatives_to_add
 
 OPTION_FIELDS = (
     "precedence_list",
@@ -109,7 +110,8 @@ def gather_attendance(engagement: Engagement, *, by, precondition=None) -> list[
     """Adds whoever the programme already names and is missing: the visit's delegation (its
     principal guests as guests of honour) and the engagement's hosts who are in the registry,
     the first of them as head of the inviting body, who speaks; then the invitees who accepted
-    to come in person, as authorities."""
+    to come in person, as authorities, and the representatives of those who send one, for
+    them (visits.services.representatives)."""
     ceremony = locked_ceremony(engagement, by, precondition)
     present = set(Attendance.objects.filter(engagement=engagement).values_list("guest", flat=True))
     added = []
@@ -142,8 +144,7 @@ def gather_attendance(engagement: Engagement, *, by, precondition=None) -> list[
             )
         )
         present.add(member.guest_id)
-    # Those who accepted an invitation in person (a representative named in a reply is no
-    # guest of the registry: the office adds them, in the capacity they come in).
+    # Those who accepted an invitation in person, then those who send a representative.
     accepted = Invitation.objects.filter(
         engagement=engagement, state=ReplyState.ACCEPTED, represented=False
     ).select_related("guest")
@@ -152,6 +153,7 @@ def gather_attendance(engagement: Engagement, *, by, precondition=None) -> list[
             continue
         added.append(Attendance(engagement=engagement, guest_id=invitation.guest_id))
         present.add(invitation.guest_id)
+    added.extend(representatives_to_add(engagement, present, by=by))
     Attendance.objects.bulk_create(added)
     if added:
         moved_on(ceremony)
