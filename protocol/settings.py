@@ -184,6 +184,23 @@ STORAGES = {
     },
 }
 
+# Uploads (scans, photos): under MEDIA_ROOT, or in an S3-compatible store when a bucket is
+# named (django-storages; the keys come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).
+# Never served as files: each goes out through its record's view, when the reader may see it.
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+MEDIA_URL = "media/"
+if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "default_acl": "private",
+            "file_overwrite": False,
+        },
+    }
+
 # Content-Security-Policy (django-csp; protocol/csp.py): the public and staff pages run no
 # script at all and take styles and images from this site only (no inline style either).
 CONTENT_SECURITY_POLICY = {

@@ -7,6 +7,7 @@ from calendar_feeds import staff_urls as staff_calendar_pages
 from protocol.api import api
 from visits import urls as staff_pages
 from visits.sitemaps import public_sitemap
+from visits.views.golden_book import signature_image
 from visits.views.home import home_in_language
 from visits.views.robots import robots_txt
 
@@ -24,5 +25,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", public_sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    # Uploaded images go out through their record, to those who may see it (never MEDIA_URL).
+    path("images/golden-book/<int:pk>/<str:kind>/", signature_image, name="golden_book_image"),
 ]
 urlpatterns += i18n_patterns(path("", include("visits.public_urls")))

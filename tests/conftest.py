@@ -84,6 +84,12 @@ def public_pages_see_each_write(request, django_db_blocker):
         cursor.execute(f"SET CONSTRAINTS {names} IMMEDIATE")
 
 
+@pytest.fixture(autouse=True)
+def media_in_a_folder_of_its_own(settings, tmp_path_factory):
+    """Uploads land in a folder each test starts empty, never in the project's."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture
 def officer(db):
     """A member of the protocol office, not cleared for confidential visits."""

@@ -8,13 +8,14 @@ def restore_public_state_triggers(using, **kwargs):
     """SQLite drops a table's triggers when a migration rebuilds the table: put them back."""
     from django.db import connections
 
-    from visits.models.public_state import install_triggers
+    from visits.models.public_state import WATCHED, install_triggers
 
     connection = connections[using]
-    if connection.vendor == "sqlite" and "visits_publicstate" in (
-        connection.introspection.table_names()
-    ):
-        install_triggers(connection)
+    if connection.vendor != "sqlite":
+        return
+    tables = connection.introspection.table_names()
+    if "visits_publicstate" in tables:  # of the watched tables, those migrated so far
+        install_triggers(connection, [table for table in WATCHED if table in tables])
 
 
 class VisitsConfig(AppConfig):

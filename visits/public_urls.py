@@ -4,7 +4,7 @@ translated."""
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from visits.views import guest, home, honours, public, reply
+from visits.views import golden_book, guest, home, honours, public, reply
 
 app_name = "public"
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
         name="guests_data",
     ),
     path(_("honorary-citizens/"), honours.honorary_citizens, name="honorary_citizens"),
+    path(_("golden-book/"), golden_book.golden_book, name="golden_book"),
     # The secret's characters: those of secrets.token_urlsafe (visits.logs hides it).
     path(_("reply/<str:token>/"), reply.reply_page, name="reply"),
 ]

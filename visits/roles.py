@@ -55,17 +55,23 @@ INVITATION_OFFICE = {model: ACTIONS for model in INVITATION_MODELS}
 INVITATION_OFFICE["invitation"] = [*ACTIONS, "check_in"]
 INVITATION_STAFF = {model: ["view"] for model in INVITATION_MODELS}
 INVITATION_STAFF["invitation"] = ["view", "check_in"]
+# The registers (issue 18): the office keeps them, staff read them.
+REGISTER_MODELS = ["goldenbooksignature"]
+REGISTER_OFFICE = {model: ACTIONS for model in REGISTER_MODELS}
+REGISTER_STAFF = {model: ["view"] for model in REGISTER_MODELS}
 OFFICE_RIGHTS = (
     {model: ACTIONS for model in DOMAIN_MODELS}
     | PLANNING_OFFICE
     | CEREMONY_OFFICE
     | INVITATION_OFFICE
+    | REGISTER_OFFICE
 )
 STAFF_RIGHTS = (
     {model: ["view"] for model in DOMAIN_MODELS}
     | PLANNING_STAFF
     | CEREMONY_STAFF
     | INVITATION_STAFF
+    | REGISTER_STAFF
 )
 # The office lifts the sign-in locks of django-axes (deleting the attempts that made them).
 OFFICE_UNLOCKS = ["view_accessattempt", "delete_accessattempt", "view_accessfailurelog"]

@@ -20,7 +20,7 @@ class PublicPages(Bilingual):
     priority = 1.0
 
     def items(self):
-        return ["public:home", "public:guests", "public:honorary_citizens"]
+        return ["public:home", "public:guests", "public:honorary_citizens", "public:golden_book"]
 
     def location(self, item):
         return reverse(item)

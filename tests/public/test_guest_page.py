@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from tests.factories import GuestFactory, HonoraryCitizenshipFactory, VisitFactory
 from tests.public.test_guests_page import PAST, received
 from visits.models import Guest, VisitGuest
+from visits.services.golden_book import record_signature
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +108,25 @@ def test_a_constant_number_of_queries(client, django_assert_num_queries, count):
             status="held",
             confidentiality="public",
         )
-    # The state of the public data; the guest; the honour; the visits; their rooms.
-    with django_assert_num_queries(5):
+    # The state of the public data; the guest; the honour; the Golden Book signatures (none);
+    # the visits; their rooms.
+    with django_assert_num_queries(6):
         text = client.get(page_of(guest)).content.decode()
     assert text.count('<td data-label="Date"><time') == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_a_constant_number_of_queries_with_golden_book_signatures(
+    client, django_assert_num_queries, count
+):
+    visit = received("Roberto Gualtieri")
+    guest = visit.guests.get()
+    for n in range(count):
+        record_signature(
+            by=None, engagement=visit.engagements.get(), signers=[guest], text=f"Page {n}",
+            published=True,
+        )  # fmt: skip
+    # As above, and the signatures' signers and which of them have a page.
+    with django_assert_num_queries(8):
+        text = client.get(page_of(guest)).content.decode()
+    assert text.count('class="signature"') == count

@@ -3,6 +3,7 @@
 from visits.admin import (  # noqa: F401
     address,
     engagements,
+    golden_book,
     guests,
     honours,
     places,

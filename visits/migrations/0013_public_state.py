@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import migrations, models
 
-from visits.models.public_state import install_triggers, remove_triggers
+from visits.models.public_state import FIRST_WATCHED, install_triggers, remove_triggers
 
 
 # The triggers' SQL lives with the model, so that `make run` (SQLite) can put them back after
@@ -11,11 +11,11 @@ from visits.models.public_state import install_triggers, remove_triggers
 
 
 def create_triggers(apps, schema_editor):
-    install_triggers(schema_editor.connection)
+    install_triggers(schema_editor.connection, FIRST_WATCHED)
 
 
 def drop_triggers(apps, schema_editor):
-    remove_triggers(schema_editor.connection)
+    remove_triggers(schema_editor.connection, FIRST_WATCHED)
 
 
 class Migration(migrations.Migration):

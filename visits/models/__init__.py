@@ -3,6 +3,7 @@ from visits.models.api_tokens import ApiToken, IdempotentRequest
 from visits.models.ceremony import Attendance, Ceremony, SeatingPair
 from visits.models.checklists import ChecklistTask, ChecklistTemplate, ChecklistTemplateTask
 from visits.models.engagements import Engagement
+from visits.models.golden_book import GoldenBookSignature
 from visits.models.guests import Guest
 from visits.models.honours import HonoraryCitizenship
 from visits.models.invitations import AddressCard, Invitation, Reception, Reply
@@ -25,6 +26,7 @@ __all__ = [
     "ChecklistTemplate",
     "ChecklistTemplateTask",
     "Engagement",
+    "GoldenBookSignature",
     "Guest",
     "HonoraryCitizenship",
     "IdempotentRequest",

@@ -5,14 +5,20 @@ from django.utils.translation import gettext_lazy as _
 
 from visits.models.text import validate_one_line
 
-# What the public pages show comes from these tables.
-WATCHED = [
+# What the public pages show comes from these tables. A migration that adds one installs its
+# triggers (`install_triggers(connection, [table])`): migration 0013 installed the first six.
+FIRST_WATCHED = [
     "visits_visit",
     "visits_visitguest",
     "visits_guest",
     "visits_engagement",
     "visits_venue",
     "visits_honorarycitizenship",
+]
+WATCHED = [
+    *FIRST_WATCHED,
+    "visits_goldenbooksignature",  # migration 0027
+    "visits_goldenbooksignature_signers",
 ]
 
 # A new row (a first write, or after the row was lost: a truncated table, a restored dump) gets
@@ -65,9 +71,9 @@ def trigger_name(table: str) -> str:
     return f"public_state_{table.removeprefix('visits_')}"
 
 
-def postgresql_triggers() -> list[str]:
+def postgresql_triggers(tables) -> list[str]:
     statements = list(POSTGRESQL_FUNCTIONS)
-    for table in WATCHED:
+    for table in tables:
         statements += [
             f"CREATE CONSTRAINT TRIGGER {trigger_name(table)} "
             f"AFTER INSERT OR UPDATE OR DELETE ON {table} "
@@ -81,29 +87,29 @@ def postgresql_triggers() -> list[str]:
     return statements
 
 
-def sqlite_triggers() -> list[str]:
+def sqlite_triggers(tables) -> list[str]:
     """`make run`: writers take turns anyway. IF NOT EXISTS: SQLite drops a table's triggers
     when a migration rebuilds it, so they are put back after every migrate (visits.apps)."""
     return [
         f"CREATE TRIGGER IF NOT EXISTS {trigger_name(table)}_{event.lower()} "
         f"AFTER {event} ON {table} BEGIN {bump('sqlite')}; END"
-        for table in WATCHED
+        for table in tables
         for event in ("INSERT", "UPDATE", "DELETE")
     ]
 
 
-def install_triggers(connection) -> None:
+def install_triggers(connection, tables=WATCHED) -> None:
     statements = {"postgresql": postgresql_triggers, "sqlite": sqlite_triggers}
     if connection.vendor not in statements:
         raise NotImplementedError(f"No public state triggers for {connection.vendor}.")
     with connection.cursor() as cursor:
-        for statement in statements[connection.vendor]():
+        for statement in statements[connection.vendor](tables):
             cursor.execute(statement)
 
 
-def remove_triggers(connection) -> None:
+def remove_triggers(connection, tables=WATCHED, *, functions: bool = True) -> None:
     with connection.cursor() as cursor:
-        for table in WATCHED:
+        for table in tables:
             if connection.vendor == "postgresql":
                 for suffix in ("", "_truncate"):
                     name = trigger_name(table) + suffix
@@ -111,7 +117,7 @@ def remove_triggers(connection) -> None:
             else:
                 for event in ("insert", "update", "delete"):
                     cursor.execute(f"DROP TRIGGER IF EXISTS {trigger_name(table)}_{event}")
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and functions:
             cursor.execute("DROP FUNCTION IF EXISTS visits_public_state_bump()")
             cursor.execute("DROP FUNCTION IF EXISTS visits_public_state_first(text)")
 
