@@ -7,7 +7,15 @@ from django.core.management import call_command
 from visits.demo.programmes import visit_plan
 from visits.demo.seed import seed_demo
 from visits.demo.synthetic import add_synthetic_history
-from visits.models import Engagement, Guest, HonoraryCitizenship, Venue, Visit, VisitGuest
+from visits.models import (
+    Engagement,
+    GoldenBookSignature,
+    Guest,
+    HonoraryCitizenship,
+    Venue,
+    Visit,
+    VisitGuest,
+)
 from visits.models.choices import GrammaticalGender, GuestCategory, GuestKind
 
 pytestmark = pytest.mark.django_db
@@ -166,3 +174,17 @@ def test_demo_occasions_give_an_organisation_its_article():
     plan = visit_plan(foundation)
     assert plan["occasion_fr"] == "Réception en l'honneur de la Fondation Rossi pour Lyon"
     assert plan["occasion_en"] == "Reception in honour of the Fondation Rossi pour Lyon"
+
+
+def test_the_demo_golden_book_is_signed_once_and_says_it_is_a_demonstration():
+    seed_demo(admin_password="x")
+    seed_demo(admin_password="x")
+    signatures = GoldenBookSignature.objects.visible_to(None).order_by("signed_on")
+    assert [s.signers.get().name for s in signatures] == [
+        "Dmitri Medvedev", "Paul Watson", "Roberto Gualtieri"
+    ]  # fmt: skip
+    for signature in signatures:  # invented words and pages, marked so in both languages
+        assert signature.text.startswith("[Démonstration]")
+        assert signature.translation_en.startswith("[Demo]")
+        assert "pas la page réelle" in signature.scan_alt_fr
+        assert signature.scan and signature.thumbnail_width == 360

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from visits.demo.ceremonies import add_demo_ceremonies
+from visits.demo.golden_book import add_demo_golden_book
 from visits.demo.reference_data import load_reference_data
 from visits.demo.synthetic import add_synthetic_history
 from visits.demo.upcoming import add_upcoming_visits
@@ -37,4 +38,5 @@ def seed_demo(
         "upcoming": add_upcoming_visits(lead_officer=admin, today=today),
         "synthetic": add_synthetic_history(synthetic_years, today=today),
         "ceremonies": add_demo_ceremonies(admin, today=today or date.today()),
+        "golden_book": add_demo_golden_book(),
     }
