@@ -15,6 +15,7 @@ COPY . .
 # Build-time only: these commands load settings, not the real secret (given at run time).
 RUN SECRET_KEY=build-only python manage.py compilemessages --ignore=.venv \
     && SECRET_KEY=build-only python manage.py collectstatic --noinput \
+    && mkdir -p /app/media \
     && chown -R protocol /app
 
 USER protocol
