@@ -9,6 +9,7 @@ from visits import urls as staff_pages
 from visits.sitemaps import public_sitemap
 from visits.views.golden_book import signature_image
 from visits.views.home import home_in_language
+from visits.views.partners import agreement_text
 from visits.views.robots import robots_txt
 
 admin.site.site_header = admin.site.site_title = _("Protocol office")
@@ -27,5 +28,6 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     # Uploaded images go out through their record, to those who may see it (never MEDIA_URL).
     path("images/golden-book/<int:pk>/<str:kind>/", signature_image, name="golden_book_image"),
+    path("documents/agreements/<int:pk>/", agreement_text, name="agreement_text"),
 ]
 urlpatterns += i18n_patterns(path("", include("visits.public_urls")))

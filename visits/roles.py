@@ -55,10 +55,23 @@ INVITATION_OFFICE = {model: ACTIONS for model in INVITATION_MODELS}
 INVITATION_OFFICE["invitation"] = [*ACTIONS, "check_in"]
 INVITATION_STAFF = {model: ["view"] for model in INVITATION_MODELS}
 INVITATION_STAFF["invitation"] = ["view", "check_in"]
-# The registers (issue 18): the office keeps them, staff read them.
-REGISTER_MODELS = ["goldenbooksignature"]
-REGISTER_OFFICE = {model: ACTIONS for model in REGISTER_MODELS}
-REGISTER_STAFF = {model: ["view"] for model in REGISTER_MODELS}
+# The registers (issue 18): the office keeps them, staff read them. By register, as the
+# migrations that made each give their rights.
+GOLDEN_BOOK_MODELS = ["goldenbooksignature"]
+AGREEMENT_MODELS = ["agreement", "agreementtext"]
+REGISTER_MODELS = [*GOLDEN_BOOK_MODELS, *AGREEMENT_MODELS]
+
+
+def office_rights(models: list[str]) -> dict:
+    return {model: ACTIONS for model in models}
+
+
+def staff_rights(models: list[str]) -> dict:
+    return {model: ["view"] for model in models}
+
+
+REGISTER_OFFICE = office_rights(REGISTER_MODELS)
+REGISTER_STAFF = staff_rights(REGISTER_MODELS)
 OFFICE_RIGHTS = (
     {model: ACTIONS for model in DOMAIN_MODELS}
     | PLANNING_OFFICE

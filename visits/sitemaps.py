@@ -20,7 +20,13 @@ class PublicPages(Bilingual):
     priority = 1.0
 
     def items(self):
-        return ["public:home", "public:guests", "public:honorary_citizens", "public:golden_book"]
+        return [
+            "public:home",
+            "public:guests",
+            "public:honorary_citizens",
+            "public:golden_book",
+            "public:partner_cities",
+        ]
 
     def location(self, item):
         return reverse(item)

@@ -7,6 +7,8 @@ script, trailing data or metadata (EXIF: where and when a photo was taken) passe
 Each refusal is a sentence for the person who uploaded, naming what to do instead."""
 
 import io
+import re
+import zlib
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -127,16 +129,20 @@ def webp_regions(data: bytes) -> list[bytes]:
 REGIONS = {"JPEG": jpeg_regions, "PNG": png_regions, "WEBP": webp_regions}
 
 
+def polyglot() -> ValidationError:
+    return ValidationError(
+        _(
+            "This file also holds another kind of file (a web page, a script or an "
+            "archive): save it again from an image editor, or print it to a new PDF."
+        ),
+        code="polyglot",
+    )
+
+
 def refuse_polyglots(data: bytes, image_format: str) -> None:
     regions = [data[:SNIFFED], *REGIONS[image_format](data)]
     if any(mark in region.lower() for region in regions for mark in FOREIGN_MARKS):
-        raise ValidationError(
-            _(
-                "This image also holds another kind of file (a web page, a script or an "
-                "archive): open it in an image editor and save it again as a plain image."
-            ),
-            code="polyglot",
-        )
+        raise polyglot()
 
 
 def decoded(data: bytes, expected: str) -> Image.Image:
@@ -191,3 +197,47 @@ def clean_image(upload, *, name: str, limit: int = MAX_BYTES) -> CleanImage:
         width=image.width,
         height=image.height,
     )
+
+
+PDF_MAX_BYTES = 20 * 1024 * 1024
+# What a PDF may carry that runs or opens something when read: refused, not cleaned. A name
+# may hide behind #xx escapes, and an object inside a compressed stream: both are read.
+PDF_ACTIONS = re.compile(rb"/(javascript|js|launch|embeddedfile|richmedia|submitform)[\s/(<\[]")
+PDF_STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.DOTALL)
+PDF_ESCAPE = re.compile(rb"#([0-9a-f]{2})")
+
+
+def pdf_texts(data: bytes):
+    """The file's bytes, then each of its streams unpacked, in lower case, names unescaped."""
+    for text in (data, *unpacked_streams(data)):
+        yield PDF_ESCAPE.sub(lambda hexa: bytes([int(hexa.group(1), 16)]), text.lower())
+
+
+def unpacked_streams(data: bytes):
+    for stream in PDF_STREAM.finditer(data):
+        try:
+            yield zlib.decompressobj().decompress(stream.group(1), 5 * PDF_MAX_BYTES)
+        except zlib.error:
+            continue  # not Flate: an image's bytes, which hold no action
+
+
+def clean_pdf(upload, *, name: str, limit: int = PDF_MAX_BYTES) -> ContentFile:
+    """`upload` checked as a PDF (by its content) that runs nothing: an agreement's text or
+    scan. Kept as it came (a PDF cannot be drawn again here), under `name`.pdf."""
+    data = read_at_most(upload, limit)
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-2048:]:
+        raise ValidationError(
+            _("This file is not a PDF document (whatever its name says)."), code="not_a_pdf"
+        )
+    start = data[:SNIFFED].lower()
+    if any(mark in start for mark in FOREIGN_MARKS if mark != b"%pdf-"):
+        raise polyglot()
+    if any(PDF_ACTIONS.search(text) for text in pdf_texts(data)):
+        raise ValidationError(
+            _(
+                "This PDF holds a script, an attachment or an action that opens something: "
+                "print it to a new PDF, or scan the paper, and upload that."
+            ),
+            code="active_pdf",
+        )
+    return ContentFile(data, name=f"{name}.pdf")

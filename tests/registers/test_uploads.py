@@ -23,8 +23,8 @@ def test_a_polyglot_is_refused_with_what_to_do(made):
     refused = refusal(made())
     assert refused.code == "polyglot"
     assert refused.messages == [
-        "This image also holds another kind of file (a web page, a script or an archive): "
-        "open it in an image editor and save it again as a plain image."
+        "This file also holds another kind of file (a web page, a script or an archive): "
+        "save it again from an image editor, or print it to a new PDF."
     ]
 
 

@@ -2,6 +2,7 @@
 
 from visits.admin import (  # noqa: F401
     address,
+    agreements,
     engagements,
     golden_book,
     guests,

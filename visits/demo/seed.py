@@ -6,6 +6,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from visits.demo.agreements import add_demo_agreements
 from visits.demo.ceremonies import add_demo_ceremonies
 from visits.demo.golden_book import add_demo_golden_book
 from visits.demo.reference_data import load_reference_data
@@ -39,4 +40,5 @@ def seed_demo(
         "synthetic": add_synthetic_history(synthetic_years, today=today),
         "ceremonies": add_demo_ceremonies(admin, today=today or date.today()),
         "golden_book": add_demo_golden_book(),
+        "agreements": add_demo_agreements(),
     }

@@ -1,12 +1,19 @@
 from django.db import migrations
 
-from visits.roles import REGISTER_OFFICE, REGISTER_STAFF, create_app_permissions, ensure_roles
+from visits.roles import (
+    GOLDEN_BOOK_MODELS,
+    create_app_permissions,
+    ensure_roles,
+    office_rights,
+    staff_rights,
+)
 
 
 def forwards(apps, schema_editor):
     create_app_permissions(apps, "visits")
     Group, Permission = apps.get_model("auth", "Group"), apps.get_model("auth", "Permission")
-    ensure_roles(Group, Permission, office=REGISTER_OFFICE, staff=REGISTER_STAFF, unlocks=[])
+    office, staff = office_rights(GOLDEN_BOOK_MODELS), staff_rights(GOLDEN_BOOK_MODELS)
+    ensure_roles(Group, Permission, office=office, staff=staff, unlocks=[])
 
 
 class Migration(migrations.Migration):

@@ -1,4 +1,5 @@
 from visits.models.address import AddressForm
+from visits.models.agreements import Agreement, AgreementText
 from visits.models.api_tokens import ApiToken, IdempotentRequest
 from visits.models.ceremony import Attendance, Ceremony, SeatingPair
 from visits.models.checklists import ChecklistTask, ChecklistTemplate, ChecklistTemplateTask
@@ -17,6 +18,8 @@ from visits.models.staff import StaffProfile
 from visits.models.visits import Visit, VisitGuest
 
 __all__ = [
+    "Agreement",
+    "AgreementText",
     "AddressCard",
     "AddressForm",
     "ApiToken",

@@ -19,6 +19,15 @@ WATCHED = [
     *FIRST_WATCHED,
     "visits_goldenbooksignature",  # migration 0027
     "visits_goldenbooksignature_signers",
+    *(
+        AGREEMENT_TABLES := [  # migration 0029
+            "visits_agreement",
+            "visits_agreement_visits",
+            "visits_agreement_signatory_hosts",
+            "visits_agreement_signatory_guests",
+            "visits_agreementtext",
+        ]
+    ),
 ]
 
 # A new row (a first write, or after the row was lost: a truncated table, a restored dump) gets

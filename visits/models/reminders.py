@@ -19,6 +19,8 @@ class ReminderKind(models.TextChoices):
     REPLY_RECEIVED = "reply_received", _("Reply received")
     REPLY_DUE = "reply_due", _("Reply awaited")
     PRACTICAL = "practical", _("Practical note")
+    # To the office (issue 18), about a register's record named in `details`:
+    RENEWAL = "renewal", _("Agreement to renew")
 
 
 # The kinds sent to an invitee, not to a user.

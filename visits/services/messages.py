@@ -11,13 +11,15 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from visits.ical.content import engagement_bytes, run_sheet_url
-from visits.models import Engagement, Reminder, ReminderKind, StaffProfile, Visit
+from visits.models import Agreement, Engagement, Reminder, ReminderKind, StaffProfile, Visit
+from visits.models.agreements import AgreementStatus
 from visits.models.choices import CLOSED_VISIT_STATUSES
 from visits.models.visits import principals_of
 from visits.queries.door import may_see
@@ -32,6 +34,7 @@ SUBJECTS = {
     ReminderKind.TASK: lambda c: _("Due today: %(title)s (%(visit)s)") % c,
     ReminderKind.OVERDUE: lambda c: _("Overdue: %(title)s (%(visit)s)") % c,
     ReminderKind.AGENDA: lambda c: _("Your agenda for %(day)s") % c,
+    ReminderKind.RENEWAL: lambda c: _("To renew by %(day)s: %(title)s") % c,
 }
 # A "late" notice: the engagement starts sooner than the recipient's every lead time.
 LATE_SUBJECT = lambda c: _("New engagement in %(soon)s: %(title)s, %(when)s") % c  # noqa: E731
@@ -120,6 +123,8 @@ class Composer:
             return self.agenda(user, datetime.fromisoformat(details["day"]).date())
         if kind in (ReminderKind.TASK, ReminderKind.OVERDUE):
             return self.task(reminder.task, user)
+        if kind == ReminderKind.RENEWAL:
+            return renewal(details)
         engagement = reminder.engagement
         if engagement is None:
             visit_id = details.get("visit_id")
@@ -195,3 +200,19 @@ class Composer:
 
 def compose(reminder: Reminder) -> EmailMultiAlternatives | None:
     return Composer().compose(reminder)
+
+
+def renewal(details: dict) -> dict | None:
+    """The agreement to renew; None when it no longer is: renewed (another date), suspended,
+    expired or deleted since the row was planned."""
+    agreement = Agreement.objects.filter(pk=details.get("agreement")).first()
+    if agreement is None or agreement.status != AgreementStatus.IN_FORCE:
+        return None
+    if agreement.renewal_on is None or agreement.renewal_on.isoformat() != details["renewal_on"]:
+        return None
+    path = reverse("admin:visits_agreement_change", args=[agreement.pk])
+    return {
+        "title": f"{agreement.partner_city} ({agreement.get_kind_display()})",
+        "day": date_format(agreement.renewal_on, "DATE_FORMAT"),
+        "link": settings.SITE_URL + path,
+    }

@@ -65,21 +65,21 @@ def spreadsheet_safe(value):
     return value
 
 
-def csv_response(rows) -> HttpResponse:
+def csv_response(rows, columns=COLUMNS, filename="distinguished-guests.csv") -> HttpResponse:
     out = io.StringIO()
     out.write(BYTE_ORDER_MARK)
-    writer = csv.DictWriter(out, fieldnames=[name for name, _help in COLUMNS])
+    writer = csv.DictWriter(out, fieldnames=[name for name, _help in columns])
     writer.writeheader()
     writer.writerows({name: spreadsheet_safe(value) for name, value in r.items()} for r in rows)
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="distinguished-guests.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Link"] = LICENCE_LINK
     return response
 
 
-def json_response(rows) -> JsonResponse:
+def json_response(rows, key="guests") -> JsonResponse:
     """Every value as it is: JSON readers run nothing."""
-    data = {"license": LICENCE, "guests": list(rows)}
+    data = {"license": LICENCE, key: list(rows)}
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     response["Link"] = LICENCE_LINK
     return response

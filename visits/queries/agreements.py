@@ -1,0 +1,42 @@
+"""The agreements as the public reads them (those the office published), and the visits
+exchanged under each, through the door."""
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from visits.models import Agreement, Visit
+from visits.models.agreements import AgreementStatus
+from visits.models.visits import principal_names
+
+
+def published_agreements():
+    """Oldest first (Rome, 1956, leads), each with its texts and signatories: four queries."""
+    return (
+        Agreement.objects.published()
+        .prefetch_related("texts", "signatory_hosts", "signatory_guests")
+        .order_by("signed_on", "partner_city_en", "pk")
+    )
+
+
+def in_force(agreements) -> list:
+    return [a for a in agreements if a.status == AgreementStatus.IN_FORCE]
+
+
+def published_agreement(pk: int) -> Agreement | None:
+    return published_agreements().filter(pk=pk).first()
+
+
+def visits_exchanged(agreement):
+    """The visits under the agreement the public may see, held by now, latest first, each
+    with its principal guests' names."""
+    past = Visit.objects.visible_to(None).filter(starts_on__lte=timezone.localdate())
+    visits = agreement.visits.filter(pk__in=past.values("pk"))
+    return visits.annotate(principal_names=principal_names()).order_by("-starts_on", "-pk")
+
+
+def with_visits_exchanged(agreements):
+    """`agreements` with `visits_seen`: their visits the public may see, in one query more."""
+    past = Visit.objects.visible_to(None).filter(starts_on__lte=timezone.localdate())
+    return agreements.prefetch_related(
+        Prefetch("visits", past.order_by("-starts_on"), to_attr="visits_seen")
+    )
