@@ -171,3 +171,29 @@ def test_reminders_are_planned_only_for_an_agreement_in_force_with_a_date_to_com
     soon = agreement(renewal_on=date.today() + timedelta(days=10))
     (row,) = Reminder.objects.filter(kind=ReminderKind.RENEWAL, details__agreement=soon.pk)
     assert row.due_at <= datetime.now(UTC)  # the notice period has begun: at once
+
+
+def test_the_office_records_an_agreement_and_its_text_in_the_admin(officer):
+    from tests.visits.staff_pages import signed_in
+
+    office = signed_in(officer)
+    form = {
+        "partner_city_fr": "Kyiv", "partner_city_en": "Kyiv", "country": "UA",
+        "latitude": "50.4501", "longitude": "30.5234", "kind": "friendship_pact",
+        "signed_on": "2022-04-14", "signed_on_precision": "day", "signed_at": "Kyiv",
+        "signatories_text": "Anne Hidalgo, Vitali Klitschko", "status": "in_force",
+        "source": "Europe 1, 14 April 2022", "published": "on",
+        "texts-TOTAL_FORMS": "1", "texts-INITIAL_FORMS": "0",
+        "texts-MIN_NUM_FORMS": "0", "texts-MAX_NUM_FORMS": "1000", "texts-0-language": "uk",
+    }  # fmt: skip
+    url = reverse("admin:visits_agreement_add")
+    script = SimpleUploadedFile("pact.pdf", pdf_with_hidden_script(), "application/pdf")
+    refused = office.post(url, {**form, "texts-0-document": script})
+    assert refused.status_code == 200
+    assert "This PDF holds a script" in refused.content.decode()
+    assert not Agreement.objects.exists()
+    text = SimpleUploadedFile("pact.pdf", pdf_bytes(), "application/pdf")
+    added = office.post(url, {**form, "texts-0-document": text})
+    assert added.status_code == 302, added.content.decode()[:2000]
+    kyiv = Agreement.objects.get()
+    assert [t.language for t in kyiv.texts.all()] == ["uk"]

@@ -55,13 +55,13 @@ def described(agreements) -> list:
 
 
 def places_of(agreements) -> list[Place]:
-    """One point a city, linking to its latest agreement."""
-    latest = {}
-    for agreement in agreements:  # oldest first: the latest stays
-        latest[agreement.partner_city_en, agreement.country.code] = agreement
+    """One point a city, linking to its first agreement (whose page lists the others)."""
+    first = {}
+    for agreement in agreements:  # oldest first
+        first.setdefault((agreement.partner_city_en, agreement.country.code), agreement)
     return [
         Place(a.partner_city, float(a.latitude), float(a.longitude), a.public_path)
-        for a in latest.values()
+        for a in first.values()
     ]
 
 
@@ -92,9 +92,12 @@ def partner(request, pk: int, slug: str):
         raise Http404
     if request.path != agreement.public_path:
         return redirect(agreement.public_path)
-    described([agreement])
+    same_city = published_agreements().filter(
+        partner_city_en=agreement.partner_city_en, country=agreement.country
+    )
     context = {
-        "agreement": agreement,
+        "agreement": described([agreement])[0],
+        "others": described([a for a in same_city if a.pk != agreement.pk]),
         "visits": visits_exchanged(agreement),
         "alternates": alternates(request),
     }
