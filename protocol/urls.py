@@ -7,6 +7,7 @@ from calendar_feeds import staff_urls as staff_calendar_pages
 from protocol.api import api
 from visits import urls as staff_pages
 from visits.sitemaps import public_sitemap
+from visits.views.gift_register import gift_photo
 from visits.views.golden_book import signature_image
 from visits.views.home import home_in_language
 from visits.views.partners import agreement_text
@@ -29,5 +30,6 @@ urlpatterns = [
     # Uploaded images go out through their record, to those who may see it (never MEDIA_URL).
     path("images/golden-book/<int:pk>/<str:kind>/", signature_image, name="golden_book_image"),
     path("documents/agreements/<int:pk>/", agreement_text, name="agreement_text"),
+    path("images/gifts/<int:pk>/<str:kind>/", gift_photo, name="gift_photo"),
 ]
 urlpatterns += i18n_patterns(path("", include("visits.public_urls")))

@@ -4,7 +4,7 @@ translated."""
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from visits.views import golden_book, guest, home, honours, partners, public, reply
+from visits.views import gift_register, golden_book, guest, home, honours, partners, public, reply
 
 app_name = "public"
 urlpatterns = [
@@ -18,6 +18,8 @@ urlpatterns = [
     ),
     path(_("honorary-citizens/"), honours.honorary_citizens, name="honorary_citizens"),
     path(_("golden-book/"), golden_book.golden_book, name="golden_book"),
+    path(_("gifts/"), gift_register.gifts_received, name="gifts"),
+    path(_("gifts/data.<str:file_format>"), gift_register.gifts_data, name="gifts_data"),
     path(_("partner-cities/"), partners.partner_cities, name="partner_cities"),
     path(_("partner-cities/<int:pk>-<slug:slug>/"), partners.partner, name="partner"),
     path(_("partner-cities/data.<str:file_format>"), partners.partners_data, name="partners_data"),

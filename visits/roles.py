@@ -59,7 +59,8 @@ INVITATION_STAFF["invitation"] = ["view", "check_in"]
 # migrations that made each give their rights.
 GOLDEN_BOOK_MODELS = ["goldenbooksignature"]
 AGREEMENT_MODELS = ["agreement", "agreementtext"]
-REGISTER_MODELS = [*GOLDEN_BOOK_MODELS, *AGREEMENT_MODELS]
+GIFT_MODELS = ["gift", "giftphoto", "giftregisteroptions"]
+REGISTER_MODELS = [*GOLDEN_BOOK_MODELS, *AGREEMENT_MODELS, *GIFT_MODELS]
 
 
 def office_rights(models: list[str]) -> dict:

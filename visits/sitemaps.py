@@ -26,6 +26,7 @@ class PublicPages(Bilingual):
             "public:honorary_citizens",
             "public:golden_book",
             "public:partner_cities",
+            "public:gifts",
         ]
 
     def location(self, item):

@@ -4,6 +4,7 @@ from visits.admin import (  # noqa: F401
     address,
     agreements,
     engagements,
+    gifts,
     golden_book,
     guests,
     honours,

@@ -4,6 +4,7 @@ from visits.models.api_tokens import ApiToken, IdempotentRequest
 from visits.models.ceremony import Attendance, Ceremony, SeatingPair
 from visits.models.checklists import ChecklistTask, ChecklistTemplate, ChecklistTemplateTask
 from visits.models.engagements import Engagement
+from visits.models.gifts import Gift, GiftPhoto, GiftRegisterOptions
 from visits.models.golden_book import GoldenBookSignature
 from visits.models.guests import Guest
 from visits.models.honours import HonoraryCitizenship
@@ -29,6 +30,9 @@ __all__ = [
     "ChecklistTemplate",
     "ChecklistTemplateTask",
     "Engagement",
+    "Gift",
+    "GiftPhoto",
+    "GiftRegisterOptions",
     "GoldenBookSignature",
     "Guest",
     "HonoraryCitizenship",

@@ -15,20 +15,17 @@ FIRST_WATCHED = [
     "visits_venue",
     "visits_honorarycitizenship",
 ]
-WATCHED = [
-    *FIRST_WATCHED,
-    "visits_goldenbooksignature",  # migration 0027
-    "visits_goldenbooksignature_signers",
-    *(
-        AGREEMENT_TABLES := [  # migration 0029
-            "visits_agreement",
-            "visits_agreement_visits",
-            "visits_agreement_signatory_hosts",
-            "visits_agreement_signatory_guests",
-            "visits_agreementtext",
-        ]
-    ),
+GOLDEN_BOOK_TABLES = ["visits_goldenbooksignature", "visits_goldenbooksignature_signers"]
+AGREEMENT_TABLES = [
+    "visits_agreement",
+    "visits_agreement_visits",
+    "visits_agreement_signatory_hosts",
+    "visits_agreement_signatory_guests",
+    "visits_agreementtext",
 ]
+GIFT_TABLES = ["visits_gift", "visits_giftphoto", "visits_giftregisteroptions"]
+# Each list after the first installed by the migration that made its tables (0027, 0029, 0031).
+WATCHED = [*FIRST_WATCHED, *GOLDEN_BOOK_TABLES, *AGREEMENT_TABLES, *GIFT_TABLES]
 
 # A new row (a first write, or after the row was lost: a truncated table, a restored dump) gets
 # a new epoch, so a version counted again from 1 never meets a key of the old count.

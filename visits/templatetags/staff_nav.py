@@ -24,6 +24,7 @@ STAFF_ITEMS = {
     "agenda": {"agenda_now", "agenda", "run_sheet", "ceremony", "ceremony_print"},
     "calendars": {"my_calendars"},
     "reminders": {"my_reminders"},
+    "registers": {"gifts", "visit_gifts"},
 }
 # Admin pages of these models (their lists, forms, history and past versions) belong to their
 # item, the rest of the admin to Administration.
@@ -33,6 +34,10 @@ ADMIN_MODELS = {
     "visits_checklisttask": "visits",
     "visits_guest": "guests",
     "visits_honorarycitizenship": "guests",
+    "visits_gift": "registers",
+    "visits_giftregisteroptions": "registers",
+    "visits_goldenbooksignature": "registers",
+    "visits_agreement": "registers",
 }
 
 
@@ -61,6 +66,8 @@ def items_for(user) -> list[tuple[str, str, str]]:
         items.append(("visits", _("Visits"), reverse("admin:visits_visit_changelist")))
     if user.is_staff and user.has_perm("visits.view_guest"):
         items.append(("guests", _("Guests"), reverse("admin:visits_guest_changelist")))
+    if user.has_perm("visits.view_gift"):
+        items.append(("registers", _("Registers"), reverse("staff:gifts")))
     items += [
         ("calendars", _("Calendars"), reverse("staff:my_calendars")),
         ("reminders", _("Reminders"), reverse("staff:my_reminders")),

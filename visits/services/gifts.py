@@ -1,0 +1,137 @@
+"""Writing the register of gifts (issue 18): a gift given or received, its photos (through
+visits.uploads), and its declaration: a gift received by an elected official worth the office's
+threshold or more puts a task on its visit's checklist (whose reminders the existing machinery
+plans, DESIGN.md decision 4), ticked off once the gift is declared."""
+
+import uuid
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from visits.models import Gift, GiftPhoto, GiftRegisterOptions, Guest, Visit
+from visits.services.attribution import authorize
+from visits.services.checklist_tasks import add_task, update_task
+from visits.services.directory import refuse_unknown, validate_and_save
+from visits.services.errors import RuleBroken
+from visits.uploads import clean_image
+
+GIFT_FIELDS = (
+    "direction",
+    "guest",
+    "host",
+    "visit",
+    "engagement",
+    "given_on",
+    "description_fr",
+    "description_en",
+    "estimated_value",
+    "currency",
+    "value_in_euros",
+    "value_basis",
+    "whereabouts",
+    "room",
+    "whereabouts_detail",
+    "holder",
+    "declared_on",
+    "published",
+)
+DECLARE_WITHIN = timedelta(days=30)  # the task's deadline, from the day it was received
+
+
+@transaction.atomic
+def record_gift(*, by, **fields) -> Gift:
+    refuse_unknown(Gift, fields, GIFT_FIELDS)
+    authorize(by, "visits.add_gift")
+    gift = Gift(**fields)
+    check_links(gift, by)
+    validate_and_save(gift)
+    follow_declaration(gift, by)
+    return gift
+
+
+@transaction.atomic
+def update_gift(gift, *, by, precondition=None, **changes) -> Gift:
+    refuse_unknown(Gift, changes, GIFT_FIELDS)
+    authorize(by, "visits.change_gift")
+    gifts = Gift.objects if by is None else Gift.objects.visible_to(by)
+    current = gifts.select_for_update(of=("self",)).filter(pk=gift.pk).first()
+    if current is None:
+        raise RuleBroken({"guest": [_("Choose among those you may see.")]})
+    if precondition is not None:
+        precondition(current)
+    for name, value in changes.items():
+        setattr(current, name, value)
+    check_links(current, by)
+    validate_and_save(current)
+    follow_declaration(current, by)
+    return current
+
+
+def check_links(gift, by) -> None:
+    """The guest and the visit are ones the writer may see (`by` None: the system)."""
+    if by is None:
+        return
+    if gift.guest_id and not Guest.objects.visible_to(by).filter(pk=gift.guest_id).exists():
+        raise RuleBroken({"guest": [_("Choose among those you may see.")]})
+    if gift.visit_id and not Visit.objects.visible_to(by).filter(pk=gift.visit_id).exists():
+        raise RuleBroken({"visit": [_("Choose among those you may see.")]})
+
+
+def follow_declaration(gift, by) -> None:
+    """A gift to declare gets its task on the visit's checklist, once; declared, it is done."""
+    threshold = GiftRegisterOptions.current().declaration_threshold
+    task = gift.declaration_task
+    if gift.declared_on is not None:
+        if task is not None and task.done_at is None:
+            update_task(task, by=by, done_at=timezone.now())
+        return
+    if task is not None or gift.visit_id is None or not gift.to_declare(threshold):
+        return
+    visit = gift.visit
+    due = gift.given_on + DECLARE_WITHIN
+    titles = {}
+    for language in ("fr", "en"):
+        with override(language):
+            text = _("Declare the gift received by %(host)s to the ethics officer: %(gift)s")
+            titles[f"title_{language}"] = (
+                text % {"host": gift.host.name, "gift": gift.description}
+            )[:200]
+    task = add_task(
+        visit,
+        by=by,
+        days_from_visit=(due - visit.starts_on).days,
+        assignee=visit.lead_officer,
+        **titles,
+    )
+    Gift.objects.filter(pk=gift.pk).update(declaration_task=task)
+    gift.declaration_task = task
+
+
+@transaction.atomic
+def add_photo(gift, *, by, upload, alt_fr: str, alt_en: str) -> GiftPhoto:
+    authorize(by, "visits.change_gift")
+    photo = GiftPhoto(gift=gift, alt_fr=(alt_fr or "").strip(), alt_en=(alt_en or "").strip())
+    try:
+        photo.full_clean(exclude=["image", "thumbnail"])
+    except ValidationError as error:
+        raise RuleBroken(error.message_dict) from error
+    try:
+        clean = clean_image(upload, name=uuid.uuid4().hex)
+    except ValidationError as error:
+        raise RuleBroken({"image": error.messages}) from error
+    photo.image.save(clean.image.name, clean.image, save=False)
+    photo.thumbnail.save(clean.thumbnail.name, clean.thumbnail, save=False)
+    validate_and_save(photo)
+    return photo
+
+
+@transaction.atomic
+def remove_photo(photo, *, by) -> None:
+    authorize(by, "visits.change_gift")
+    names, storage = [photo.image.name, photo.thumbnail.name], photo.image.storage
+    photo.delete()
+    transaction.on_commit(lambda: [storage.delete(name) for name in names])
