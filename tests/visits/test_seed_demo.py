@@ -8,7 +8,9 @@ from visits.demo.programmes import visit_plan
 from visits.demo.seed import seed_demo
 from visits.demo.synthetic import add_synthetic_history
 from visits.models import (
+    Agreement,
     Engagement,
+    Gift,
     GoldenBookSignature,
     Guest,
     HonoraryCitizenship,
@@ -188,3 +190,16 @@ def test_the_demo_golden_book_is_signed_once_and_says_it_is_a_demonstration():
         assert signature.translation_en.startswith("[Demo]")
         assert "pas la page réelle" in signature.scan_alt_fr
         assert signature.scan and signature.thumbnail_width == 360
+
+
+def test_the_demo_registers_hold_real_agreements_and_gifts_marked_as_invented():
+    seed_demo(admin_password="x")
+    seed_demo(admin_password="x")
+    assert Agreement.objects.count() == 50
+    rome = Agreement.objects.get(kind="twinning")
+    assert (rome.partner_city_fr, rome.signed_on.isoformat()) == ("Rome", "1956-01-30")
+    assert rome.source and rome.visits.count() == 2
+    gifts = Gift.objects.order_by("given_on")
+    assert gifts.count() == 3
+    assert all(g.description_fr.startswith("[Démonstration, cadeau inventé]") for g in gifts)
+    assert all(g.description_en.startswith("[Demo, invented gift]") for g in gifts)

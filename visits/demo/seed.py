@@ -8,6 +8,7 @@ from django.db import transaction
 
 from visits.demo.agreements import add_demo_agreements
 from visits.demo.ceremonies import add_demo_ceremonies
+from visits.demo.gifts import add_demo_gifts
 from visits.demo.golden_book import add_demo_golden_book
 from visits.demo.reference_data import load_reference_data
 from visits.demo.synthetic import add_synthetic_history
@@ -41,4 +42,5 @@ def seed_demo(
         "ceremonies": add_demo_ceremonies(admin, today=today or date.today()),
         "golden_book": add_demo_golden_book(),
         "agreements": add_demo_agreements(),
+        "gifts": add_demo_gifts(),
     }
