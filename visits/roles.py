@@ -71,6 +71,14 @@ def staff_rights(models: list[str]) -> dict:
     return {model: ["view"] for model in models}
 
 
+def grant(apps, models: list[str]) -> None:
+    """A migration's RunPython body: the office all rights on `models`, staff reading them."""
+    create_app_permissions(apps, "visits")
+    Group, Permission = apps.get_model("auth", "Group"), apps.get_model("auth", "Permission")
+    office, staff = office_rights(models), staff_rights(models)
+    ensure_roles(Group, Permission, office=office, staff=staff, unlocks=[])
+
+
 REGISTER_OFFICE = office_rights(REGISTER_MODELS)
 REGISTER_STAFF = staff_rights(REGISTER_MODELS)
 OFFICE_RIGHTS = (

@@ -197,3 +197,22 @@ def test_the_office_records_an_agreement_and_its_text_in_the_admin(officer):
     assert added.status_code == 302, added.content.decode()[:2000]
     kyiv = Agreement.objects.get()
     assert [t.language for t in kyiv.texts.all()] == ["uk"]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_an_agreement_s_page_and_the_data_read_in_the_same_number_of_queries_for_1_and_3(
+    client, django_assert_num_queries, count
+):
+    visits = [received(f"Mayor {n}", on=date(2020 + n, 5, 2)) for n in range(count)]
+    rome = create_agreement(by=None, visits=visits, **ROME)
+    for n in range(count - 1):
+        agreement(kind="memorandum", signed_on=date(2001 + n, 1, 1))
+    with translation.override("en"):
+        path = rome.public_path
+    # The public state; the agreement with its texts and signatories; the visits exchanged;
+    # the other agreements with the city, with theirs.
+    with django_assert_num_queries(10):
+        assert client.get(path).status_code == 200
+    # The public state; the agreements, their texts and signatories.
+    with django_assert_num_queries(5):
+        client.get(page("public:partners_data", "csv"))

@@ -186,3 +186,26 @@ def test_a_photo_goes_through_the_upload_door_and_to_those_who_may_see_its_gift(
     GiftRegisterOptions.objects.create(publish_photos=False)
     assert client.get(url).status_code == 404
     assert 'alt="The wolf"' not in client.get(reverse("public:gifts")).content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_a_visit_s_gifts_page_and_the_data_read_in_the_same_number_of_queries_for_1_and_3(
+    client, officer, rome, django_assert_num_queries, count
+):
+    guest = rome.guests.get()
+    for n in range(count):
+        earlier = received(f"Earlier {n}", on=date(2020 + n, 5, 2))
+        gift(earlier, guest=guest, direction="given", whereabouts="gone")
+        gift(earlier, guest=guest)
+        gift(rome, description_en=f"Gift {n}")
+    office = signed_in(officer)
+    url = reverse("staff:visit_gifts", args=[rome.reference])
+    office.get(url)
+    # The session, the user, their permissions; the visit; the options; its principal guests;
+    # each list and its photos (this visit's, given to them, to their country, received from
+    # them); inside the request's savepoint and its release.
+    with django_assert_num_queries(16):
+        assert office.get(url).status_code == 200
+    # The public state; the options; the gifts.
+    with django_assert_num_queries(4):
+        client.get(reverse("public:gifts_data", args=["csv"]))

@@ -6,6 +6,7 @@ generated is skipped). Written with bulk inserts: twenty years take seconds, not
 
 import random
 from datetime import date, time, timedelta
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -13,8 +14,9 @@ from visits.demo.guests import fictional_guests
 from visits.demo.names import fictional_guest, weighted_choice
 from visits.demo.programmes import visit_plan
 from visits.demo.schedule import engagement_status_for, programme
-from visits.models import Engagement, Host, Venue, Visit, VisitGuest
+from visits.models import Engagement, Gift, Host, Venue, Visit, VisitGuest
 from visits.models.choices import Confidentiality, RequestChannel, VisitStatus
+from visits.models.gifts import GiftDirection, ValueBasis, Whereabouts
 from visits.models.references import reserve_visit_references
 
 GUEST_POOL = 4000  # fictional guests drawn from; some come back over the years, as they do
@@ -41,7 +43,66 @@ def add_synthetic_history(years: int, today: date | None = None) -> int:
     for year in range(this_year - years, this_year):
         if not Visit.objects.filter(import_key__startswith=f"synthetic:{year}:").exists():
             created += add_year(year, venues, hosts)
+        gifts = Gift.objects.filter(visit__import_key__startswith=f"synthetic:{year}:")
+        if hosts and not gifts.exists():
+            add_gifts(year, hosts)
     return created
+
+
+# What a held visit brings and leaves (issue 18): a gift received, often one given.
+GIFT_VALUES = [Decimal(v) for v in ("60", "120", "180", "250", "400", "900", "1500")]
+GIFT_WORDS = [
+    ("Un vase de porcelaine", "A porcelain vase"),
+    ("Un livre d’art", "An art book"),
+    ("Une médaille de la ville", "The city's medal"),
+    ("Une gravure ancienne", "An old engraving"),
+    ("Un tapis tissé à la main", "A hand-woven rug"),
+    ("Une sculpture en bronze", "A bronze sculpture"),
+]
+
+
+@transaction.atomic
+def add_gifts(year: int, hosts: list[Host]) -> int:
+    """The gifts of the year's held visits: one received from the principal guest by the Mayor
+    (published when the visit is public), and for one in three, one given; by bulk insert."""
+    rng = random.Random(f"gifts-{year}")
+    held = (
+        VisitGuest.objects.filter(
+            visit__import_key__startswith=f"synthetic:{year}:", visit__status=VisitStatus.HELD
+        )
+        .select_related("visit")
+        .order_by("visit_id")
+    )
+    gifts = []
+    for participant in held:
+        visit = participant.visit
+        public = visit.confidentiality == Confidentiality.PUBLIC
+        french, english = rng.choice(GIFT_WORDS)
+        common = {"guest_id": participant.guest_id, "visit": visit, "given_on": visit.starts_on}
+        gifts.append(
+            Gift(
+                direction=GiftDirection.RECEIVED,
+                host=hosts[0],
+                description_fr=french,
+                description_en=english,
+                estimated_value=rng.choice(GIFT_VALUES),
+                value_basis=ValueBasis.ESTIMATED,
+                published=public,
+                **common,
+            )
+        )
+        if rng.random() < 1 / 3:
+            gifts.append(
+                Gift(
+                    direction=GiftDirection.GIVEN,
+                    description_fr="La médaille de la Ville de Paris",
+                    description_en="The medal of the City of Paris",
+                    whereabouts=Whereabouts.GONE,
+                    **common,
+                )
+            )
+    Gift.objects.bulk_create(gifts)
+    return len(gifts)
 
 
 def pick_slots(rng: random.Random, year: int, count: int) -> list[tuple[date, time]]:

@@ -1,19 +1,10 @@
 from django.db import migrations
 
-from visits.roles import (
-    GOLDEN_BOOK_MODELS,
-    create_app_permissions,
-    ensure_roles,
-    office_rights,
-    staff_rights,
-)
+from visits.roles import GOLDEN_BOOK_MODELS, grant
 
 
 def forwards(apps, schema_editor):
-    create_app_permissions(apps, "visits")
-    Group, Permission = apps.get_model("auth", "Group"), apps.get_model("auth", "Permission")
-    office, staff = office_rights(GOLDEN_BOOK_MODELS), staff_rights(GOLDEN_BOOK_MODELS)
-    ensure_roles(Group, Permission, office=office, staff=staff, unlocks=[])
+    grant(apps, GOLDEN_BOOK_MODELS)
 
 
 class Migration(migrations.Migration):

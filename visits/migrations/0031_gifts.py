@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.db import migrations, models
 
 from visits.models.public_state import GIFT_TABLES, install_triggers, remove_triggers
-from visits.roles import GIFT_MODELS, create_app_permissions, ensure_roles, office_rights, staff_rights
+from visits.roles import GIFT_MODELS, grant
 
 
 # The public register of gifts shows these tables: a write moves the public state.
@@ -20,10 +20,7 @@ def drop_triggers(apps, schema_editor):
 
 def rights(apps, schema_editor):
     """The office keeps the register, staff read it."""
-    create_app_permissions(apps, "visits")
-    Group, Permission = apps.get_model("auth", "Group"), apps.get_model("auth", "Permission")
-    office, staff = office_rights(GIFT_MODELS), staff_rights(GIFT_MODELS)
-    ensure_roles(Group, Permission, office=office, staff=staff, unlocks=[])
+    grant(apps, GIFT_MODELS)
 
 
 class Migration(migrations.Migration):

@@ -3,7 +3,6 @@ visits.uploads), and its declaration: a gift received by an elected official wor
 threshold or more puts a task on its visit's checklist (whose reminders the existing machinery
 plans, DESIGN.md decision 4), ticked off once the gift is declared."""
 
-import uuid
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -17,7 +16,7 @@ from visits.services.attribution import authorize
 from visits.services.checklist_tasks import add_task, update_task
 from visits.services.directory import refuse_unknown, validate_and_save
 from visits.services.errors import RuleBroken
-from visits.uploads import clean_image
+from visits.services.stored_images import store_image
 
 GIFT_FIELDS = (
     "direction",
@@ -119,12 +118,7 @@ def add_photo(gift, *, by, upload, alt_fr: str, alt_en: str) -> GiftPhoto:
         photo.full_clean(exclude=["image", "thumbnail"])
     except ValidationError as error:
         raise RuleBroken(error.message_dict) from error
-    try:
-        clean = clean_image(upload, name=uuid.uuid4().hex)
-    except ValidationError as error:
-        raise RuleBroken({"image": error.messages}) from error
-    photo.image.save(clean.image.name, clean.image, save=False)
-    photo.thumbnail.save(clean.thumbnail.name, clean.thumbnail, save=False)
+    store_image(photo, upload, image="image", thumbnail="thumbnail")
     validate_and_save(photo)
     return photo
 

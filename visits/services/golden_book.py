@@ -3,8 +3,6 @@ guests they may see, with the scanned page drawn again through visits.uploads. E
 checked before a file is written, so a refused signature leaves none; the files of a scan
 replaced or removed are deleted once the change is committed, never before."""
 
-import uuid
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -14,7 +12,7 @@ from visits.models import Engagement, GoldenBookSignature, Guest
 from visits.services.attribution import authorize
 from visits.services.directory import beside_fields, refuse_unknown, validate_and_save
 from visits.services.errors import RuleBroken
-from visits.uploads import clean_image
+from visits.services.stored_images import store_image
 
 SIGNATURE_FIELDS = (
     "signed_on",
@@ -106,9 +104,4 @@ def check_before_files(signature, scan) -> None:
 
 
 def attach_scan(signature, upload) -> None:
-    try:
-        clean = clean_image(upload, name=uuid.uuid4().hex)
-    except ValidationError as error:
-        raise RuleBroken({"scan": error.messages}) from error
-    signature.scan.save(clean.image.name, clean.image, save=False)
-    signature.thumbnail.save(clean.thumbnail.name, clean.thumbnail, save=False)
+    store_image(signature, upload, image="scan", thumbnail="thumbnail")

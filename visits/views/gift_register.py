@@ -3,7 +3,7 @@ latest first, with the fields the office chose to publish (GiftRegisterOptions),
 languages; as open data; and each photo, sent only to a reader who may see its gift."""
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponseNotModified
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
@@ -11,7 +11,8 @@ from django.views.decorators.http import require_safe
 from visits.models import Gift, GiftPhoto, GiftRegisterOptions
 from visits.queries.gifts import PER_PAGE, gifts_seen
 from visits.queries.guests import known_guests
-from visits.views.open_data import csv_response, json_response
+from visits.views.media import image_response
+from visits.views.open_data import DATA_FORMATS, data_response
 from visits.views.page_cache import public_page
 from visits.views.public import alternates
 
@@ -45,13 +46,13 @@ def gifts_received(request):
 
 @public_page
 def gifts_data(request, file_format: str):
-    if file_format not in ("csv", "json"):
+    if file_format not in DATA_FORMATS:
         raise Http404
     options = GiftRegisterOptions.current()
     rows = [row(gift, options) for gift in gifts_seen(None)]
-    if file_format == "json":
-        return json_response(rows, key="gifts")
-    return csv_response(rows, columns=COLUMNS, filename="gifts-received.csv")
+    return data_response(
+        file_format, rows, columns=COLUMNS, filename="gifts-received.csv", key="gifts"
+    )
 
 
 def row(gift, options) -> dict:
@@ -80,12 +81,5 @@ def gift_photo(request, pk: int, kind: str):
     public = not request.user.has_perm("visits.view_gift")
     if photo is None or (public and not GiftRegisterOptions.current().publish_photos):
         raise Http404
-    image = getattr(photo, kind)
-    etag = f'"gift-{photo.pk}-{int(photo.gift.updated_at.timestamp())}-{kind}"'
-    if request.headers.get("If-None-Match") == etag:
-        return HttpResponseNotModified()
-    content_type = "image/png" if image.name.endswith(".png") else "image/jpeg"
-    response = FileResponse(image.open("rb"), content_type=content_type)
-    response["ETag"] = etag
-    response["Cache-Control"] = "public, no-cache" if public else "private, no-cache"
-    return response
+    version = f"gift-{photo.pk}-{int(photo.gift.updated_at.timestamp())}-{kind}"
+    return image_response(request, getattr(photo, kind), version, public=public)

@@ -3,13 +3,14 @@ each with who signed, when and at what occasion, what they wrote and its transla
 scanned page; and each scan, sent only to a reader who may see its signature."""
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponseNotModified
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from visits.queries.golden_book import PER_PAGE, signature_seen, signatures_seen
 from visits.queries.guests import known_guests
+from visits.views.media import image_response
 from visits.views.page_cache import public_page
 from visits.views.public import alternates
 
@@ -51,13 +52,5 @@ def signature_image(request, pk: int, kind: str):
     image = getattr(signature, kind, None)
     if not image:
         raise Http404
-    etag = f'"{signature.pk}-{int(signature.updated_at.timestamp())}-{kind}"'
-    if request.headers.get("If-None-Match") == etag:
-        return HttpResponseNotModified()
-    content_type = "image/png" if image.name.endswith(".png") else "image/jpeg"
-    response = FileResponse(image.open("rb"), content_type=content_type)
-    response["ETag"] = etag
-    response["Cache-Control"] = (
-        "private, no-cache" if request.user.is_authenticated else ("public, no-cache")
-    )
-    return response
+    version = f"{signature.pk}-{int(signature.updated_at.timestamp())}-{kind}"
+    return image_response(request, image, version, public=not request.user.is_authenticated)

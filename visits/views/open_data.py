@@ -83,3 +83,13 @@ def json_response(rows, key="guests") -> JsonResponse:
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     response["Link"] = LICENCE_LINK
     return response
+
+
+DATA_FORMATS = ("csv", "json")
+
+
+def data_response(file_format: str, rows, *, columns, filename: str, key: str):
+    """The rows as the format asked (`file_format` among DATA_FORMATS: the caller checks)."""
+    if file_format == "json":
+        return json_response(rows, key=key)
+    return csv_response(rows, columns=columns, filename=filename)

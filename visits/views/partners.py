@@ -19,7 +19,7 @@ from visits.queries.agreements import (
     visits_exchanged,
 )
 from visits.views.honours import FORMATS
-from visits.views.open_data import csv_response, json_response
+from visits.views.open_data import DATA_FORMATS, data_response
 from visits.views.page_cache import public_page
 from visits.views.public import alternates
 from visits.world_map import Place, world_map
@@ -106,12 +106,12 @@ def partner(request, pk: int, slug: str):
 
 @public_page
 def partners_data(request, file_format: str):
-    if file_format not in ("csv", "json"):
+    if file_format not in DATA_FORMATS:
         raise Http404
     rows = [row(agreement, request) for agreement in published_agreements()]
-    if file_format == "json":
-        return json_response(rows, key="agreements")
-    return csv_response(rows, columns=COLUMNS, filename="partner-cities.csv")
+    return data_response(
+        file_format, rows, columns=COLUMNS, filename="partner-cities.csv", key="agreements"
+    )
 
 
 def row(agreement, request) -> dict:
