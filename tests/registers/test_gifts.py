@@ -209,3 +209,19 @@ def test_a_visit_s_gifts_page_and_the_data_read_in_the_same_number_of_queries_fo
     # The public state; the options; the gifts.
     with django_assert_num_queries(4):
         client.get(reverse("public:gifts_data", args=["csv"]))
+
+
+def test_the_register_s_options_are_one_row_the_office_changes(officer, staff_member):
+    office = signed_in(officer)
+    listed = office.get(reverse("admin:visits_giftregisteroptions_changelist"))
+    options = GiftRegisterOptions.objects.get()
+    assert listed["Location"] == reverse(
+        "admin:visits_giftregisteroptions_change", args=[options.pk]
+    )
+    url = listed["Location"]
+    form = {"declaration_threshold": "200", "publish_value": "on", "publish_photos": "on"}
+    assert office.post(url, form).status_code == 302
+    options.refresh_from_db()
+    assert (options.declaration_threshold, options.publish_host) == (Decimal("200"), False)
+    assert GiftRegisterOptions.current() == options
+    assert signed_in(staff_member).post(url, form).status_code == 403

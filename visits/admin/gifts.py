@@ -3,6 +3,8 @@
 declaration threshold, the fields published), one row."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from visits.admin.door import DoorModelAdmin, DoorTabularInline
@@ -92,7 +94,16 @@ class GiftRegisterOptionsAdmin(admin.ModelAdmin):
     ]
 
     def has_add_permission(self, request):
-        return super().has_add_permission(request) and not GiftRegisterOptions.objects.exists()
+        return False  # one row, made on the first visit (asked on every admin page: no query)
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def changelist_view(self, request, extra_context=None):
+        """The list of one row is that row's page."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        options = GiftRegisterOptions.objects.order_by("pk").first()
+        if options is None:
+            options = GiftRegisterOptions.objects.create()
+        return redirect("admin:visits_giftregisteroptions_change", options.pk)
