@@ -14,7 +14,7 @@ from visits.ceremony.ranking_standing import standing_of
 from visits.models import Ceremony, Engagement, Office, OfficeHolding
 from visits.models.ceremony_choices import Capacity, OfficeGroup, VicePresidentRule
 from visits.queries.ceremony import list_rows, ranking_day
-from visits.queries.ceremony_plan import occasion_of
+from visits.queries.ceremony_plan import occasion_of, serving
 
 
 @dataclass(frozen=True)
@@ -33,12 +33,7 @@ def capacities_open_to(engagement: Engagement, guest_id: int) -> list[str]:
 def serving_offices(guest_id: int, on) -> list:
     """The offices the guest holds on `on` (the Office rows)."""
     held = OfficeHolding.objects.filter(guest_id=guest_id).select_related("office")
-    return [h.office for h in held.order_by("pk") if serves(h, on)]
-
-
-def serves(holding, on) -> bool:
-    started = holding.took_office_on is None or holding.took_office_on <= on
-    return started and (holding.left_office_on is None or holding.left_office_on > on)
+    return [h.office for h in held.order_by("pk") if serving(h, on)]
 
 
 def capacities_for(offices) -> list[str]:
@@ -70,7 +65,7 @@ class Ranking:
         """The offices each guest holds on the day, as the engine reads them: one query."""
         held = defaultdict(list)
         for holding in OfficeHolding.objects.filter(guest_id__in=guest_ids).order_by("pk"):
-            if serves(holding, self.day):
+            if serving(holding, self.day):
                 code = self.codes[holding.office_id]
                 held[holding.guest_id].append(people.Holding(office_code=code))
         return {guest_id: tuple(held[guest_id]) for guest_id in guest_ids}
@@ -85,7 +80,7 @@ def ranking_of(engagement: Engagement) -> Ranking:
     rows = list_rows(engagement, options)
     return Ranking(
         lists=lists_of(occasion_of(rows)),
-        day=ranking_day(engagement, options),
+        day=rows.day,
         codes={office.pk: office.code for office in rows.offices},
         offices={office.code: office for office in rows.offices},
     )

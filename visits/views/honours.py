@@ -15,13 +15,17 @@ from visits.views.public import alternates
 FORMATS = {DatePrecision.DAY: "j F Y", DatePrecision.MONTH: "F Y"}
 
 
-def vote_date(honour) -> str:
+def as_known(day, precision: str) -> str:
     """ "12 March 2001", "March 2001" or "2001", as precisely as the date is known."""
-    if honour.voted_on is None:
+    if day is None:
         return ""
-    if honour.voted_on_precision == DatePrecision.YEAR:
-        return str(honour.voted_on.year)
-    return date_format(honour.voted_on, FORMATS[honour.voted_on_precision])
+    if precision == DatePrecision.YEAR:
+        return str(day.year)
+    return date_format(day, FORMATS[precision])
+
+
+def vote_date(honour) -> str:
+    return as_known(honour.voted_on, honour.voted_on_precision)
 
 
 def citation_language(honour) -> str | None:

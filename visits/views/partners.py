@@ -4,7 +4,6 @@ visits exchanged under it; the list as open data; each text as its PDF."""
 
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,7 +17,7 @@ from visits.queries.agreements import (
     published_agreements,
     visits_exchanged,
 )
-from visits.views.honours import FORMATS
+from visits.views.honours import as_known
 from visits.views.open_data import DATA_FORMATS, data_response
 from visits.views.page_cache import public_page
 from visits.views.public import alternates
@@ -39,18 +38,9 @@ COLUMNS = [
 ISO = {DatePrecision.DAY: "%Y-%m-%d", DatePrecision.MONTH: "%Y-%m", DatePrecision.YEAR: "%Y"}
 
 
-def signed_text(agreement) -> str:
-    """ "30 January 1956", "May 2004" or "1982": as precisely as it is known."""
-    if agreement.signed_on is None:
-        return ""
-    if agreement.signed_on_precision == DatePrecision.YEAR:
-        return str(agreement.signed_on.year)
-    return date_format(agreement.signed_on, FORMATS[agreement.signed_on_precision])
-
-
 def described(agreements) -> list:
     for agreement in agreements:
-        agreement.signed_text = signed_text(agreement)
+        agreement.signed_text = as_known(agreement.signed_on, agreement.signed_on_precision)
     return agreements
 
 
