@@ -43,8 +43,8 @@ class SafeAutocompleteSelectMultiple(WellFormedIdsMixin, AutocompleteSelectMulti
 
 
 class VisibleLinksMixin:
-    """`formfield_for_foreignkey` through the visibility door, for every link to a model
-    whose queryset has `visible_to` (visits, engagements, guests)."""
+    """`formfield_for_foreignkey` and `formfield_for_manytomany` through the visibility door,
+    for every link to a model whose queryset has `visible_to` (visits, engagements, guests)."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         related = db_field.remote_field.model._default_manager.all()
@@ -57,6 +57,9 @@ class VisibleLinksMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
+        related = db_field.remote_field.model._default_manager.all()
+        if "queryset" not in kwargs and hasattr(related, "visible_to"):
+            kwargs["queryset"] = related.visible_to(request.user)
         if db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = SafeAutocompleteSelectMultiple(
                 db_field, self.admin_site, using=kwargs.get("using")

@@ -67,6 +67,23 @@ class InvitationOut(Schema):
         seen = getattr(invitation, "guest_seen", False)
         return {"id": invitation.guest_id, "name": invitation.guest.name if seen else hidden_name()}
 
+    # Who comes with or for a hidden invitee, and as what, would tell who they are.
+    @staticmethod
+    def resolve_companion_name(invitation):
+        return invitation.companion_name if invitation.guest_seen else ""
+
+    @staticmethod
+    def resolve_representative_name(invitation):
+        return invitation.representative_name if invitation.guest_seen else ""
+
+    @staticmethod
+    def resolve_representative_title(invitation):
+        return invitation.representative_title if invitation.guest_seen else ""
+
+    @staticmethod
+    def resolve_representative_capacity(invitation):
+        return invitation.representative_capacity if invitation.guest_seen else ""
+
     @staticmethod
     def resolve_representative_office(invitation):
         office = invitation.representative_office
@@ -186,7 +203,8 @@ def list_invitations(request, uid: EngagementUid, filters: Query[InvitationFilte
     rows = Invitation.objects.filter(engagement=engagement_of(request, uid))
     if filters.state:
         rows = rows.filter(state=filters.state)
-    return with_visibility(rows, request.auth).order_by("guest__sort_name", "guest__name", "pk")
+    rows = with_visibility(rows.select_related("representative_office"), request.auth)
+    return rows.order_by("guest__sort_name", "guest__name", "pk")
 
 
 @router.post(

@@ -4,7 +4,7 @@ exchanged under each, through the door."""
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from visits.models import Agreement, Visit
+from visits.models import Agreement, Guest, Visit
 from visits.models.agreements import AgreementStatus
 from visits.models.visits import principal_names
 
@@ -13,7 +13,12 @@ def published_agreements():
     """Oldest first (Rome, 1956, leads), each with its texts and signatories: four queries."""
     return (
         Agreement.objects.published()
-        .prefetch_related("texts", "signatory_hosts", "signatory_guests")
+        .prefetch_related(
+            "texts",
+            "signatory_hosts",
+            # A signatory the public may not know of stays unnamed (DESIGN.md, decision 1).
+            Prefetch("signatory_guests", Guest.objects.visible_to(None).order_by("name")),
+        )
         .order_by("signed_on", "partner_city_en", "pk")
     )
 
@@ -32,11 +37,3 @@ def visits_exchanged(agreement):
     past = Visit.objects.visible_to(None).filter(starts_on__lte=timezone.localdate())
     visits = agreement.visits.filter(pk__in=past.values("pk"))
     return visits.annotate(principal_names=principal_names()).order_by("-starts_on", "-pk")
-
-
-def with_visits_exchanged(agreements):
-    """`agreements` with `visits_seen`: their visits the public may see, in one query more."""
-    past = Visit.objects.visible_to(None).filter(starts_on__lte=timezone.localdate())
-    return agreements.prefetch_related(
-        Prefetch("visits", past.order_by("-starts_on"), to_attr="visits_seen")
-    )

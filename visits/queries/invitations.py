@@ -53,6 +53,7 @@ def shown(rows) -> list[Invitation]:
         row.name = row.guest.name if row.guest_seen else _("Confidential guest")
         if not row.guest_seen:  # who comes with them or for them would tell who they are
             row.representative_name = row.representative_title = row.companion_name = ""
+            row.representative_capacity = ""  # "adjoint for the mayor" tells their office
             row.representative_office = None
     return rows
 

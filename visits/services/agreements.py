@@ -17,7 +17,7 @@ from visits.models.agreements import AgreementStatus
 from visits.models.reminders import ReminderStatus
 from visits.roles import PROTOCOL_OFFICE
 from visits.services.attribution import authorize
-from visits.services.directory import refuse_unknown, validate_and_save
+from visits.services.directory import beside_fields, refuse_unknown, validate_and_save
 from visits.services.errors import RuleBroken
 from visits.uploads import clean_pdf
 
@@ -72,13 +72,22 @@ def update_agreement(
 
 
 def link(agreement, by, hosts, guests, visits) -> None:
-    """The signatories and the visits, each one the writer may see (None: left as they are)."""
+    """The signatories and the visits, each one the writer may see (None: left as they are);
+    the links to those hidden from the writer, which their form does not show, are kept."""
     if hosts is not None:
         agreement.signatory_hosts.set(hosts)
     if guests is not None:
-        agreement.signatory_guests.set(seen(Guest, guests, by, "signatory_guests"))
+        kept = hidden_from(agreement.signatory_guests, Guest, by)
+        agreement.signatory_guests.set([*seen(Guest, guests, by, "signatory_guests"), *kept])
     if visits is not None:
-        agreement.visits.set(seen(Visit, visits, by, "visits"))
+        kept = hidden_from(agreement.visits, Visit, by)
+        agreement.visits.set([*seen(Visit, visits, by, "visits"), *kept])
+
+
+def hidden_from(linked, model, by) -> list:
+    if by is None or linked.instance.pk is None:
+        return []
+    return list(linked.exclude(pk__in=model.objects.visible_to(by).values("pk")))
 
 
 def seen(model, records, by, field: str) -> list:
@@ -97,10 +106,12 @@ def add_text(agreement, *, by, language: str, upload) -> AgreementText:
     text = AgreementText(agreement=agreement, language=(language or "").strip().lower())
     try:
         text.full_clean(exclude=["document"])
+    except ValidationError as error:
+        raise RuleBroken(beside_fields(text, error)) from error
+    try:
         document = clean_pdf(upload, name=uuid.uuid4().hex)
     except ValidationError as error:
-        key = "document" if not hasattr(error, "error_dict") else None
-        raise RuleBroken({key: error.messages} if key else error.message_dict) from error
+        raise RuleBroken({"document": error.messages}) from error
     text.document.save(document.name, document, save=False)
     validate_and_save(text)
     return text

@@ -5,7 +5,7 @@ plans, DESIGN.md decision 4), ticked off once the gift is declared."""
 
 from datetime import timedelta
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -113,6 +113,7 @@ def follow_declaration(gift, by) -> None:
 @transaction.atomic
 def add_photo(gift, *, by, upload, alt_fr: str, alt_en: str) -> GiftPhoto:
     authorize(by, "visits.change_gift")
+    refuse_unseen(gift, by)
     photo = GiftPhoto(gift=gift, alt_fr=(alt_fr or "").strip(), alt_en=(alt_en or "").strip())
     try:
         photo.full_clean(exclude=["image", "thumbnail"])
@@ -126,6 +127,12 @@ def add_photo(gift, *, by, upload, alt_fr: str, alt_en: str) -> GiftPhoto:
 @transaction.atomic
 def remove_photo(photo, *, by) -> None:
     authorize(by, "visits.change_gift")
+    refuse_unseen(photo.gift, by)
     names, storage = [photo.image.name, photo.thumbnail.name], photo.image.storage
     photo.delete()
     transaction.on_commit(lambda: [storage.delete(name) for name in names])
+
+
+def refuse_unseen(gift, by) -> None:
+    if by is not None and not Gift.objects.visible_to(by).filter(pk=gift.pk).exists():
+        raise PermissionDenied(f"{by} may not see gift {gift.pk}")

@@ -26,8 +26,8 @@ def set_reception(engagement: Engagement, *, by, now=None, **fields) -> Receptio
     """The engagement's reception, made or changed. Under the engagement's lock: the replies
     read the deadline under it (visits.services.invitations)."""
     refuse_unknown(Reception, fields, RECEPTION_FIELDS)
-    authorize(by, "visits.change_reception")
     locked = Engagement.objects.select_for_update(of=("self",)).get(pk=engagement.pk)
+    authorize(by, "visits.change_reception", locked.visit)
     reception = Reception.objects.filter(engagement=locked).first() or Reception(engagement=locked)
     moved = "reply_by" in fields and fields["reply_by"] != reception.reply_by
     for name, value in fields.items():
