@@ -5,6 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
+# The suite runs on every core (pytest-xdist), at most four: each worker takes its own test
+# database and Redis database (tests/settings.py). PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= auto
 BENCH_ARGS ?=
 
 .PHONY: run test lint bench install messages migrate demo clean
@@ -61,7 +64,7 @@ run: demo
 	@$(BIN)/honcho start --procfile Procfile; status=$$?; [[ $$status =~ ^(0|130|143)$$ ]]
 
 test: install messages
-	$(BIN)/python tests/services.py $(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/python tests/services.py $(BIN)/pytest -n $(PYTEST_WORKERS) --maxprocesses=4 $(PYTEST_ARGS)
 
 # Ruff, then import-linter: dependencies point one way (the contracts in pyproject.toml).
 lint: $(BIN)/.installed

@@ -5,6 +5,24 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-" + "k3y" * 16)
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 
+
+def redis_url_of_this_worker(url: str, worker: str) -> str:
+    """pytest-xdist runs the suite in several processes, each with its own test database
+    (pytest-django adds the worker's name); each takes its own Redis database too, so that
+    one worker's Celery tasks and flushes never reach another's."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    if not url or not worker.startswith("gw"):
+        return url
+    parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{base + int(worker[2:])}"))
+
+
+os.environ["REDIS_URL"] = redis_url_of_this_worker(
+    os.environ.get("REDIS_URL", ""), os.environ.get("PYTEST_XDIST_WORKER", "")
+)
+
 from protocol.settings import *  # noqa: E402,F403
 
 # No collectstatic before tests: serve static files unhashed.

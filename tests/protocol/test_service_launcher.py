@@ -60,3 +60,12 @@ def test_throwaway_servers_are_started_when_asked_even_with_local_ones(monkeypat
         "DATABASE_URL", "postgres://local/test", lambda url: True, lambda _: "thrown", None, True
     )
     assert url == "thrown"
+
+
+def test_each_pytest_worker_takes_its_own_redis_database():
+    from tests.settings import redis_url_of_this_worker
+
+    assert redis_url_of_this_worker("redis://127.0.0.1:6379/1", "gw0") == "redis://127.0.0.1:6379/1"
+    assert redis_url_of_this_worker("redis://127.0.0.1:6379/1", "gw2") == "redis://127.0.0.1:6379/3"
+    assert redis_url_of_this_worker("redis://127.0.0.1:7000", "gw1") == "redis://127.0.0.1:7000/1"
+    assert redis_url_of_this_worker("redis://127.0.0.1:6379/1", "") == "redis://127.0.0.1:6379/1"
