@@ -66,6 +66,18 @@ def test_seed_demo_loads_the_real_facts_with_their_special_cases():
     assert HonoraryCitizenship.objects.get(honoree__name="Kyiv").honoree.kind == "city"
     betancourt = HonoraryCitizenship.objects.get(honoree__name="Ingrid Betancourt")
     assert betancourt.voted_on_precision == "year"
+    yashin = HonoraryCitizenship.objects.get(honoree__name="Ilya Yashin")
+    assert yashin.ceremony.starts_at.date() == date(2024, 10, 21)
+
+
+def test_the_demo_holds_at_least_sixty_real_receptions_each_with_its_source():
+    call_command("seed_demo", admin_password="x")
+    real = Visit.objects.filter(import_key__startswith="past:", status="held")
+    assert real.count() >= 60
+    for visit in real:
+        source = visit.notes.partition("Source:")[2].strip()
+        assert source, visit.import_key
+    assert real.earliest("starts_on").starts_on == date(1855, 8, 23)  # Queen Victoria's ball
 
 
 def test_seed_demo_adds_upcoming_visits_with_a_programme():
