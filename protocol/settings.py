@@ -14,6 +14,8 @@ import environ
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from protocol.media_storage import s3_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -190,16 +192,11 @@ STORAGES = {
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
 if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
-            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
-            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
-            "default_acl": "private",
-            "file_overwrite": False,
-        },
-    }
+    STORAGES["default"] = s3_storage(
+        env.str("AWS_STORAGE_BUCKET_NAME"),
+        endpoint_url=env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+        region_name=env.str("AWS_S3_REGION_NAME", default="") or None,
+    )
 
 # Content-Security-Policy (django-csp; protocol/csp.py): the public and staff pages run no
 # script at all and take styles and images from this site only (no inline style either).

@@ -1,6 +1,6 @@
 """Where uploads are kept: under MEDIA_ROOT by default; in an S3-compatible store when a bucket
-is named, with private objects and never overwritten (django-storages). No S3 server runs here:
-this reads the storage the settings build, it does not send it a file."""
+is named, with private objects and never overwritten (django-storages). This reads the storage
+the settings build in a production process; test_s3_store.py sends files to an S3 server."""
 
 from tests.protocol.test_deployment import PRODUCTION_ENV, manage
 
