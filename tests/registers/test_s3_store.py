@@ -11,8 +11,8 @@ from django.core.files.storage import storages
 from moto.server import ThreadedMotoServer
 
 from protocol.media_storage import s3_storage
-from tests.registers.images import image_bytes
 from tests.public.test_guests_page import received
+from tests.registers.images import image_bytes
 from tests.registers.test_golden_book import image_url, signed, upload
 from tests.services import free_port
 from visits.services.golden_book import change_signature
