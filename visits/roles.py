@@ -59,8 +59,9 @@ INVITATION_STAFF["invitation"] = ["view", "check_in"]
 # migrations that made each give their rights.
 GOLDEN_BOOK_MODELS = ["goldenbooksignature"]
 AGREEMENT_MODELS = ["agreement", "agreementtext"]
+ACTION_MODELS = ["agreementaction"]
 GIFT_MODELS = ["gift", "giftphoto", "giftregisteroptions"]
-REGISTER_MODELS = [*GOLDEN_BOOK_MODELS, *AGREEMENT_MODELS, *GIFT_MODELS]
+REGISTER_MODELS = [*GOLDEN_BOOK_MODELS, *AGREEMENT_MODELS, *GIFT_MODELS, *ACTION_MODELS]
 
 
 def office_rights(models: list[str]) -> dict:

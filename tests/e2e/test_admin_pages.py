@@ -172,3 +172,22 @@ def test_confirming_offers_the_tentative_programme(laptop, live_server, office, 
 def at_hour(visit, hour):
     day = visit.starts_on
     return datetime(day.year, day.month, day.day, hour, tzinfo=PARIS)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_agreement_s_form_holds_its_actions_and_texts(laptop, live_server, office, language):
+    from visits.demo.agreements import add_demo_agreements
+    from visits.models import Agreement
+
+    add_demo_agreements()
+    rome = Agreement.objects.get(kind="twinning")
+    page = laptop(office["chief"], language)
+    url = reverse("admin:visits_agreement_change", args=[rome.pk])
+    assert page.goto(live_server.url + url).status == 200
+    page.wait_for_load_state("networkidle")
+    shoot(page, f"admin-agreement-{language}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= LAPTOP["width"]
+    heading = {"en": "actions under the agreement", "fr": "actions menées au titre de l’accord"}
+    inlines = [h.strip().lower() for h in page.locator(".inline-group h2").all_inner_texts()]
+    assert heading[language] in inlines
+    assert page.locator("#actions-group .inline-related:not(.empty-form)").count() == 2

@@ -2,7 +2,7 @@
 at a desktop's and a phone's width: the map drawn on the server with a point per city in force
 (each a link), the tables, an agreement's page; nothing scrolls sideways; axe-core finds
 nothing. Screenshots: test-artefacts/screenshots/partner-cities-<lang>[-phone].png and
-partner-<lang>.png."""
+partner-<lang>[-phone].png."""
 
 import pytest
 from django.urls import reverse
@@ -44,6 +44,10 @@ def test_the_partner_cities_on_a_desktop_and_a_phone(
     page.locator("svg.world-map .places a").first.click()  # Rome, the first signed
     page.wait_for_load_state()
     assert "Rome" in page.locator("h1").inner_text()
+    assert page.locator("ul.actions li").count() == 2  # the demo's, marked as invented
     page.screenshot(path=SCREENSHOTS / f"partner-{language}.png", full_page=True)
     assert axe_violations(page, axe_script) == []
+    page.set_viewport_size(PHONE)
+    page.screenshot(path=SCREENSHOTS / f"partner-{language}-phone.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert errors == []

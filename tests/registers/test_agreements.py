@@ -1,7 +1,8 @@
 """Agreements with partner cities (issue 18): written through visits.services.agreements with
-their texts (PDFs that run nothing), reminders before the renewal date planned again when it
-moves, the public page with its map, a page per agreement with the visits exchanged, open data,
-the texts served to those who may read them; the history of a suspended agreement kept."""
+their texts (PDFs that run nothing) and the actions under them, reminders before the renewal
+date planned again when it moves, the public page with its map, a page per agreement with the
+actions and visits exchanged, open data, the texts served to those who may read them; the
+history of a suspended agreement kept."""
 
 import csv
 import io
@@ -9,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
@@ -17,9 +19,16 @@ from tests.conftest import user_in
 from tests.factories import VisitFactory
 from tests.public.test_guests_page import received
 from tests.registers.images import pdf_bytes, pdf_with_hidden_script
-from visits.models import Agreement, Reminder, ReminderKind
+from visits.models import Agreement, AgreementAction, Reminder, ReminderKind
 from visits.roles import PROTOCOL_OFFICE
-from visits.services.agreements import add_text, create_agreement, update_agreement
+from visits.services.agreements import (
+    add_action,
+    add_text,
+    change_action,
+    create_agreement,
+    remove_action,
+    update_agreement,
+)
 from visits.services.errors import RuleBroken
 from visits.services.messages import compose
 
@@ -185,6 +194,9 @@ def test_the_office_records_an_agreement_and_its_text_in_the_admin(officer):
         "source": "Europe 1, 14 April 2022", "published": "on",
         "texts-TOTAL_FORMS": "1", "texts-INITIAL_FORMS": "0",
         "texts-MIN_NUM_FORMS": "0", "texts-MAX_NUM_FORMS": "1000", "texts-0-language": "uk",
+        **ACTIONS_FORM, "actions-TOTAL_FORMS": "1", "actions-0-theme": "culture",
+        "actions-0-title_fr": "Nuit Blanche à Kyiv", "actions-0-title_en": "Nuit Blanche in Kyiv",
+        "actions-0-started_on": "2023-10-07", "actions-0-started_on_precision": "day",
     }  # fmt: skip
     url = reverse("admin:visits_agreement_add")
     script = SimpleUploadedFile("pact.pdf", pdf_with_hidden_script(), "application/pdf")
@@ -197,6 +209,78 @@ def test_the_office_records_an_agreement_and_its_text_in_the_admin(officer):
     assert added.status_code == 302, added.content.decode()[:2000]
     kyiv = Agreement.objects.get()
     assert [t.language for t in kyiv.texts.all()] == ["uk"]
+    assert [a.title_en for a in kyiv.actions.all()] == ["Nuit Blanche in Kyiv"]
+    action = kyiv.actions.get()
+    change = reverse("admin:visits_agreement_change", args=[kyiv.pk])
+    edited = {
+        **form, "texts-TOTAL_FORMS": "0", "actions-INITIAL_FORMS": "1",
+        "actions-0-id": str(action.pk), "actions-0-agreement": str(kyiv.pk),
+        "actions-0-ended_on": "2023-10-01",
+    }  # fmt: skip
+    backwards = office.post(change, edited)
+    assert "An action cannot end before it starts." in backwards.content.decode()
+    assert office.post(change, {**edited, "actions-0-ended_on": "2023-10-08"}).status_code == 302
+    assert kyiv.actions.get().ended_on == date(2023, 10, 8)
+    assert kyiv.actions.get().history.count() == 2  # added, then changed
+
+
+ACTIONS_FORM = {
+    "actions-TOTAL_FORMS": "0",
+    "actions-INITIAL_FORMS": "0",
+    "actions-MIN_NUM_FORMS": "0",
+    "actions-MAX_NUM_FORMS": "1000",
+}
+LIGHTS = {
+    "theme": "culture",
+    "title_fr": "Échange de lumières pour Nuit Blanche",
+    "title_en": "Lights exchanged for Nuit Blanche",
+    "description_fr": "Des artistes romains à Paris, des artistes parisiens à Rome.",
+    "description_en": "Artists from Rome in Paris, artists from Paris in Rome.",
+    "started_on": date(2019, 3, 1),
+    "started_on_precision": "month",
+    "published": True,
+}
+
+
+def test_an_action_is_written_under_its_agreement_and_refused_naming_its_field(officer):
+    rome = agreement()
+    action = add_action(rome, by=officer, **LIGHTS)
+    assert list(rome.actions.all()) == [action]
+    with pytest.raises(RuleBroken) as backwards:
+        change_action(action, by=officer, ended_on=date(2018, 1, 1))
+    assert list(backwards.value.message_dict) == ["ended_on"]
+    with pytest.raises(RuleBroken) as untitled:
+        add_action(rome, by=officer, **(LIGHTS | {"title_en": ""}))
+    assert list(untitled.value.message_dict) == ["title_en"]
+    assert rome.actions.count() == 1
+    staff = user_in("Staff", "reader")
+    with pytest.raises(PermissionDenied):
+        add_action(rome, by=staff, **LIGHTS)
+    kept = action.pk
+    remove_action(action, by=officer)
+    assert not AgreementAction.objects.exists()
+    history = AgreementAction.history.filter(id=kept).order_by("history_date")
+    assert list(history.values_list("history_type", flat=True)) == ["+", "-"]  # kept
+
+
+def test_an_agreement_s_page_shows_the_actions_the_office_published(client):
+    rome = agreement()
+    add_action(rome, by=None, **LIGHTS)
+    add_action(rome, by=None, **(LIGHTS | {"title_en": "Draft exchange", "published": False}))
+    add_action(rome, by=None, **(LIGHTS | {
+        "title_en": "Tiber and Seine", "title_fr": "Tibre et Seine", "theme": "urban",
+        "started_on": date(2015, 1, 1), "started_on_precision": "year",
+        "ended_on": date(2017, 6, 1)}))  # fmt: skip
+    english = client.get(rome.public_path).content.decode()
+    assert "Actions under the agreement" in english
+    assert "Lights exchanged for Nuit Blanche" in english and "since March 2019" in english
+    assert "Tiber and Seine" in english and "2015 to 2017" in english
+    assert english.index("Lights exchanged") < english.index("Tiber and Seine")  # latest first
+    assert "Draft exchange" not in english
+    with translation.override("fr"):
+        french = client.get(rome.public_path).content.decode()
+    assert "Échange de lumières pour Nuit Blanche" in french and "depuis mars 2019" in french
+    assert "Culture et patrimoine" in french and "de 2015 à 2017" in french
 
 
 @pytest.mark.parametrize("count", [1, 3])
@@ -207,11 +291,13 @@ def test_an_agreement_s_page_and_the_data_read_in_the_same_number_of_queries_for
     rome = create_agreement(by=None, visits=visits, **ROME)
     for n in range(count - 1):
         agreement(kind="memorandum", signed_on=date(2001 + n, 1, 1))
+    for n in range(count):
+        add_action(rome, by=None, **(LIGHTS | {"started_on": date(2010 + n, 1, 1)}))
     with translation.override("en"):
         path = rome.public_path
-    # The public state; the agreement with its texts and signatories; the visits exchanged;
-    # the other agreements with the city, with theirs.
-    with django_assert_num_queries(10):
+    # The public state; the agreement with its texts and signatories; the actions; the visits
+    # exchanged; the other agreements with the city, with theirs.
+    with django_assert_num_queries(11):
         assert client.get(path).status_code == 200
     # The public state; the agreements, their texts and signatories.
     with django_assert_num_queries(5):

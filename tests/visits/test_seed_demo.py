@@ -9,6 +9,7 @@ from visits.demo.seed import seed_demo
 from visits.demo.synthetic import add_synthetic_history
 from visits.models import (
     Agreement,
+    AgreementAction,
     Engagement,
     Gift,
     GoldenBookSignature,
@@ -210,7 +211,11 @@ def test_the_demo_registers_hold_real_agreements_and_gifts_marked_as_invented():
     assert Agreement.objects.count() == 50
     rome = Agreement.objects.get(kind="twinning")
     assert (rome.partner_city_fr, rome.signed_on.isoformat()) == ("Rome", "1956-01-30")
-    assert rome.source and rome.visits.count() == 2
+    assert rome.source and rome.visits.count() == 4
+    actions = AgreementAction.objects.all()
+    assert actions.count() == 2 and {a.agreement for a in actions} == {rome}  # seeded once
+    assert all(a.title_fr.startswith("[Démonstration, action inventée]") for a in actions)
+    assert all(a.title_en.startswith("[Demo, invented action]") for a in actions)
     gifts = Gift.objects.order_by("given_on")
     assert gifts.count() == 3
     assert all(g.description_fr.startswith("[Démonstration, cadeau inventé]") for g in gifts)

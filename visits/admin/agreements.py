@@ -1,14 +1,15 @@
-"""The agreements with partner cities for the office: each with its signatories, the visits
-under it and its texts (PDFs), written through `visits.services.agreements`; its history kept."""
+"""The agreements with partner cities for the office: each with its signatories, the visits and
+actions under it and its texts (PDFs), written through `visits.services.agreements`; its history
+kept."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from visits.admin.door import DoorModelAdmin, DoorTabularInline
+from visits.admin.door import DoorModelAdmin, DoorStackedInline, DoorTabularInline
 from visits.admin.history import DoorHistoryMixin
 from visits.admin.refusals import shown_under
 from visits.admin.saving import record_formset, take_saved
-from visits.models import Agreement, AgreementText
+from visits.models import Agreement, AgreementAction, AgreementText
 from visits.services import agreements
 
 
@@ -24,6 +25,18 @@ class AgreementTextInline(DoorTabularInline):
         return True
 
 
+class AgreementActionInline(DoorStackedInline):
+    model = AgreementAction
+    extra = 0
+    fields = [
+        "theme",
+        ("title_fr", "title_en"),
+        ("description_fr", "description_en"),
+        ("started_on", "started_on_precision", "ended_on"),
+        "published",
+    ]
+
+
 @admin.register(Agreement)
 class AgreementAdmin(DoorHistoryMixin, DoorModelAdmin):
     add_title = _("New agreement")
@@ -31,7 +44,7 @@ class AgreementAdmin(DoorHistoryMixin, DoorModelAdmin):
     list_filter = ["kind", "status", "published", "country"]
     search_fields = [f"{name}__matches" for name in ("partner_city_fr", "partner_city_en")]
     autocomplete_fields = ["signatory_hosts", "signatory_guests", "visits"]
-    inlines = [AgreementTextInline]
+    inlines = [AgreementActionInline, AgreementTextInline]
     fieldsets = [
         (
             None,
@@ -78,11 +91,13 @@ class AgreementAdmin(DoorHistoryMixin, DoorModelAdmin):
         take_saved(obj, saved)
 
     def save_related(self, request, form, formsets, change):
-        """The service set the links; the texts go through it too (save_formset)."""
+        """The service set the links; the actions and texts go through it too (save_formset)."""
         for formset in formsets:
             self.save_formset(request, form, formset, change)
 
     def save_formset(self, request, form, formset, change):
+        if formset.model is AgreementAction:
+            return self.save_actions(request, form, formset)
         added, deleted = [], []
         with shown_under(formset.prefix):
             for text_form in formset.forms:
@@ -102,3 +117,23 @@ class AgreementAdmin(DoorHistoryMixin, DoorModelAdmin):
                         )
                     )
         record_formset(formset, new=added, deleted=deleted)
+
+    def save_actions(self, request, form, formset):
+        added, changed, deleted = [], [], []
+        with shown_under(formset.prefix):
+            for action_form in formset.forms:
+                data, action = action_form.cleaned_data, action_form.instance
+                if data.get("DELETE") and action.pk:
+                    agreements.remove_action(action, by=request.user)
+                    deleted.append(action)
+                elif not action_form.has_changed() or data.get("DELETE"):
+                    continue
+                elif action.pk is None:
+                    fields = {name: data[name] for name in agreements.ACTION_FIELDS}
+                    added.append(agreements.add_action(form.instance, by=request.user, **fields))
+                else:
+                    names = action_form.changed_data
+                    fields = {name: data[name] for name in names}
+                    saved = agreements.change_action(action, by=request.user, **fields)
+                    changed.append((saved, names))
+        record_formset(formset, new=added, changed=changed, deleted=deleted)

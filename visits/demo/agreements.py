@@ -2,7 +2,8 @@
 visits/fixtures/demo/agreements.csv, each with its source (the statuses are as the sources
 give them; most come from the City's list of about 2006 and were not checked since). The
 coordinates are those of the city centres. Idempotent: an agreement is known by its city,
-kind and date."""
+kind and date. The actions under the twinning with Rome are invented, and say so in both
+languages: no stored source lists the cities' joint actions."""
 
 import csv
 from datetime import date
@@ -10,10 +11,41 @@ from decimal import Decimal
 
 from visits.demo.reference_data import FIXTURES
 from visits.models import Agreement, Visit
-from visits.services.agreements import create_agreement
+from visits.services.agreements import add_action, create_agreement
 
-# Visits of the reference data exchanged under an agreement, by the agreement's key.
-VISITS_UNDER = {"rome-1956": ["past:1956-rebecchini", "past:2026-gualtieri"]}
+# Visits of the reference data exchanged under an agreement, by the agreement's key (each
+# visit's own row says it was made for that agreement).
+VISITS_UNDER = {
+    "rome-1956": [
+        "past:1956-rebecchini",
+        "past:2006-veltroni",
+        "past:2022-gualtieri",
+        "past:2026-gualtieri",
+    ],
+    "montreal-2014": ["past:2014-coderre"],
+    "montreal-2023": ["past:2023-plante"],
+}
+MARK_FR = "[Démonstration, action inventée] "
+MARK_EN = "[Demo, invented action] "
+INVENTED_ACTIONS = {
+    "rome-1956": [
+        {
+            "theme": "culture",
+            "title_fr": "Prêts croisés entre les musées de la Ville et les musées du Capitole",
+            "title_en": "Loans between the City's museums and the Capitoline Museums",
+            "started_on": date(2019, 3, 1),
+            "started_on_precision": "month",
+        },
+        {
+            "theme": "urban",
+            "title_fr": "Rives du Tibre et de la Seine : un atelier d’urbanistes",
+            "title_en": "The banks of the Tiber and the Seine: a workshop of urban planners",
+            "started_on": date(2016, 1, 1),
+            "started_on_precision": "year",
+            "ended_on": date(2018, 12, 31),
+        },
+    ]
+}
 
 
 def add_demo_agreements() -> int:
@@ -27,7 +59,7 @@ def add_demo_agreements() -> int:
             if known.exists():
                 continue
             visits = Visit.objects.filter(import_key__in=VISITS_UNDER.get(row["key"], []))
-            create_agreement(
+            made = create_agreement(
                 by=None,
                 visits=list(visits),
                 partner_city_fr=row["partner_city_fr"],
@@ -44,5 +76,18 @@ def add_demo_agreements() -> int:
                 source=row["source"],
                 published=True,
             )
+            for action in INVENTED_ACTIONS.get(row["key"], []):
+                add_action(made, by=None, **invented(action))
             added += 1
     return added
+
+
+def invented(action: dict) -> dict:
+    return {
+        **action,
+        "title_fr": MARK_FR + action["title_fr"],
+        "title_en": MARK_EN + action["title_en"],
+        "description_fr": "Action inventée pour la démonstration.",
+        "description_en": "An action invented for the demonstration.",
+        "published": True,
+    }

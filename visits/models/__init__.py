@@ -1,5 +1,5 @@
 from visits.models.address import AddressForm
-from visits.models.agreements import Agreement, AgreementText
+from visits.models.agreements import Agreement, AgreementAction, AgreementText
 from visits.models.api_tokens import ApiToken, IdempotentRequest
 from visits.models.ceremony import Attendance, Ceremony, SeatingPair
 from visits.models.checklists import ChecklistTask, ChecklistTemplate, ChecklistTemplateTask
@@ -20,6 +20,7 @@ from visits.models.visits import Visit, VisitGuest
 
 __all__ = [
     "Agreement",
+    "AgreementAction",
     "AgreementText",
     "AddressCard",
     "AddressForm",

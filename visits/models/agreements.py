@@ -142,3 +142,70 @@ class AgreementText(models.Model):
 
     def __str__(self):
         return f"{self.agreement} ({self.language})"
+
+
+class ActionTheme(models.TextChoices):
+    CULTURE = "culture", _("Culture and heritage")
+    EDUCATION = "education", _("Education, youth and research")
+    URBAN = "urban", _("Urban planning, environment and climate")
+    ECONOMY = "economy", _("Economy and innovation")
+    SOLIDARITY = "solidarity", _("Solidarity and health")
+    SPORT = "sport", _("Sport")
+    GOVERNANCE = "governance", _("Local government")
+    OTHER = "other", _("Other")
+
+
+class AgreementAction(models.Model):
+    """What the two cities do under an agreement (an exhibition lent, a youth exchange, a shared
+    climate plan), dated as precisely as known; the public reads those the office published, on
+    a published agreement's page. Its history is kept, as the agreement's is."""
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="actions", verbose_name=_("agreement")
+    )
+    theme = models.CharField(_("theme"), max_length=20, choices=ActionTheme)
+    title_fr = models.CharField(_("title (French)"), max_length=200, validators=[validate_one_line])
+    title_en = models.CharField(
+        _("title (English)"), max_length=200, validators=[validate_one_line]
+    )
+    description_fr = models.TextField(
+        _("description (French)"), blank=True, validators=[validate_text]
+    )
+    description_en = models.TextField(
+        _("description (English)"), blank=True, validators=[validate_text]
+    )
+    started_on = models.DateField(_("start"))
+    started_on_precision = models.CharField(
+        _("date known to the"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    ended_on = models.DateField(_("end"), null=True, blank=True, help_text=_("Empty: ongoing."))
+    published = models.BooleanField(
+        _("published"), default=False, help_text=_("Shown on the agreement's public page.")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("action under the agreement")
+        verbose_name_plural = _("actions under the agreement")
+        ordering = ["agreement", "-started_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True)
+                | models.Q(ended_on__gte=models.F("started_on")),
+                name="agreement_action_ends_after_it_starts",
+                violation_error_code="ended_on",
+                violation_error_message=_("An action cannot end before it starts."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def description(self) -> str:
+        return localized(self, "description")

@@ -26,8 +26,17 @@ AGREEMENT_TABLES = [
 GIFT_TABLES = ["visits_gift", "visits_giftphoto", "visits_giftregisteroptions"]
 # The officials' names on the gifts and agreements pages (migration 0032).
 HOST_TABLES = ["visits_host"]
-# Each list after the first installed by the migration that made its tables (0027, 0029, 0031).
-WATCHED = [*FIRST_WATCHED, *GOLDEN_BOOK_TABLES, *AGREEMENT_TABLES, *GIFT_TABLES, *HOST_TABLES]
+ACTION_TABLES = ["visits_agreementaction"]
+# Each list after the first installed by the migration that made its tables (0027, 0029, 0031,
+# 0033).
+WATCHED = [
+    *FIRST_WATCHED,
+    *GOLDEN_BOOK_TABLES,
+    *AGREEMENT_TABLES,
+    *GIFT_TABLES,
+    *HOST_TABLES,
+    *ACTION_TABLES,
+]
 
 # A new row (a first write, or after the row was lost: a truncated table, a restored dump) gets
 # a new epoch, so a version counted again from 1 never meets a key of the old count.

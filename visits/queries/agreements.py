@@ -31,6 +31,11 @@ def published_agreement(pk: int) -> Agreement | None:
     return published_agreements().filter(pk=pk).first()
 
 
+def published_actions(agreement) -> list:
+    """The actions under the agreement the office published, latest first: one query."""
+    return list(agreement.actions.filter(published=True).order_by("-started_on", "-pk"))
+
+
 def visits_exchanged(agreement):
     """The visits under the agreement the public may see, held by now, latest first, each
     with its principal guests' names."""

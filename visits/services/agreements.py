@@ -1,5 +1,6 @@
 """Writing the agreements with partner cities (issue 18): the agreement, its signatories and the
-visits under it, its texts (PDFs, through visits.uploads), and the reminders before its renewal
+visits under it, the actions under it, its texts (PDFs, through visits.uploads), and the
+reminders before its renewal
 date: rows to each member of the protocol office (DESIGN.md, decision 4), planned again when
 the date or the status moves; a row whose agreement no longer needs it is not sent."""
 
@@ -12,7 +13,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from visits.models import Agreement, AgreementText, Guest, Reminder, ReminderKind, Visit
+from visits.models import (
+    Agreement,
+    AgreementAction,
+    AgreementText,
+    Guest,
+    Reminder,
+    ReminderKind,
+    Visit,
+)
 from visits.models.agreements import AgreementStatus
 from visits.models.reminders import ReminderStatus
 from visits.roles import PROTOCOL_OFFICE
@@ -38,6 +47,17 @@ AGREEMENT_FIELDS = (
     "summary_fr",
     "summary_en",
     "source",
+    "published",
+)
+ACTION_FIELDS = (
+    "theme",
+    "title_fr",
+    "title_en",
+    "description_fr",
+    "description_en",
+    "started_on",
+    "started_on_precision",
+    "ended_on",
     "published",
 )
 RENEWAL_NOTICE = timedelta(days=90)  # a renewal is prepared with the partner months ahead
@@ -97,6 +117,33 @@ def seen(model, records, by, field: str) -> list:
     if len(found) != len(keys):
         raise RuleBroken({field: [_("Choose among those you may see.")]})
     return found
+
+
+@transaction.atomic
+def add_action(agreement, *, by, **fields) -> AgreementAction:
+    """An action under the agreement: part of the agreement, written by who may change it."""
+    refuse_unknown(AgreementAction, fields, ACTION_FIELDS)
+    authorize(by, "visits.change_agreement")
+    action = AgreementAction(agreement=agreement, **fields)
+    validate_and_save(action)
+    return action
+
+
+@transaction.atomic
+def change_action(action, *, by, **changes) -> AgreementAction:
+    refuse_unknown(AgreementAction, changes, ACTION_FIELDS)
+    authorize(by, "visits.change_agreement")
+    current = AgreementAction.objects.select_for_update().get(pk=action.pk)
+    for name, value in changes.items():
+        setattr(current, name, value)
+    validate_and_save(current)
+    return current
+
+
+@transaction.atomic
+def remove_action(action, *, by) -> None:
+    authorize(by, "visits.change_agreement")
+    action.delete()
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 """Paris and its partner cities, for anyone (issue 18): the agreements in force on a world map
 drawn on the server and in a table, those ended below them; a page per agreement with the
-visits exchanged under it; the list as open data; each text as its PDF."""
+actions and visits exchanged under it; the list as open data; each text as its PDF."""
 
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -13,6 +13,7 @@ from visits.models import AgreementText
 from visits.models.choices import DatePrecision
 from visits.queries.agreements import (
     in_force,
+    published_actions,
     published_agreement,
     published_agreements,
     visits_exchanged,
@@ -42,6 +43,20 @@ def described(agreements) -> list:
     for agreement in agreements:
         agreement.signed_text = as_known(agreement.signed_on, agreement.signed_on_precision)
     return agreements
+
+
+def dated(actions) -> list:
+    """Each action with when it ran, as precisely as known: "since March 2019", "2019–2021"."""
+    for action in actions:
+        start = as_known(action.started_on, action.started_on_precision)
+        end = as_known(action.ended_on, action.started_on_precision)
+        if not end:
+            action.when = _("since %(start)s") % {"start": start}
+        elif end == start:
+            action.when = start
+        else:
+            action.when = _("%(start)s to %(end)s") % {"start": start, "end": end}
+    return actions
 
 
 def places_of(agreements) -> list[Place]:
@@ -88,6 +103,7 @@ def partner(request, pk: int, slug: str):
     context = {
         "agreement": described([agreement])[0],
         "others": described([a for a in same_city if a.pk != agreement.pk]),
+        "actions": dated(published_actions(agreement)),
         "visits": visits_exchanged(agreement),
         "alternates": alternates(request),
     }
