@@ -75,6 +75,44 @@ def test_below_the_threshold_or_to_the_city_there_is_nothing_to_declare(rome):
     assert gift(rome, estimated_value=Decimal("120")).declaration_task is not None
 
 
+def test_a_gift_that_no_longer_needs_declaring_loses_its_task(rome, officer):
+    made = gift(rome)
+    task = made.declaration_task
+    lowered = update_gift(made, by=officer, estimated_value=Decimal("90"))
+    assert lowered.declaration_task is None
+    assert not ChecklistTask.objects.filter(pk=task.pk).exists()  # and its reminders
+    raised = update_gift(lowered, by=officer, estimated_value=Decimal("900"))
+    assert raised.declaration_task.visit == rome
+    to_the_city = update_gift(raised, by=officer, host=None)
+    assert to_the_city.declaration_task is None
+    assert not ChecklistTask.objects.filter(visit=rome).exists()
+
+
+def test_a_gift_moved_to_another_visit_takes_its_task_there(rome, officer):
+    made = gift(rome)
+    later = received("Roberto Gualtieri", on=date(2026, 1, 30))
+    moved = update_gift(made, by=officer, visit=later)
+    assert moved.declaration_task.visit == later
+    assert not ChecklistTask.objects.filter(visit=rome).exists()
+
+
+@pytest.mark.parametrize(
+    ("fields", "due"),
+    [({"estimated_value": Decimal("100"), "value_in_euros": Decimal("500")}, False),
+     ({"estimated_value": None, "value_in_euros": Decimal("500")}, True),
+     ({"estimated_value": Decimal("30000"), "currency": "JPY",
+       "value_in_euros": Decimal("185")}, True),
+     ({"estimated_value": Decimal("30000"), "currency": "JPY",
+       "value_in_euros": Decimal("120")}, False)],
+)  # fmt: skip
+def test_the_register_s_filter_and_the_task_agree_on_what_to_declare(rome, officer, fields, due):
+    made = gift(rome, **fields)
+    assert (made.declaration_task is not None) is due
+    office = signed_in(officer)
+    listed = office.get(reverse("staff:gifts"), {"declaration": "due"}).content.decode()
+    assert ("Capitoline" in listed) is due
+
+
 def test_a_value_in_another_currency_is_compared_in_euros(rome):
     with pytest.raises(RuleBroken) as refused:
         gift(rome, estimated_value=Decimal("30000"), currency="jpy")

@@ -13,7 +13,7 @@ from django.utils.translation import override
 
 from visits.models import Gift, GiftPhoto, GiftRegisterOptions, Guest, Visit
 from visits.services.attribution import authorize
-from visits.services.checklist_tasks import add_task, update_task
+from visits.services.checklist_tasks import add_task, delete_task, update_task
 from visits.services.directory import refuse_unknown, validate_and_save
 from visits.services.errors import RuleBroken
 from visits.services.stored_images import store_image
@@ -81,14 +81,22 @@ def check_links(gift, by) -> None:
 
 
 def follow_declaration(gift, by) -> None:
-    """A gift to declare gets its task on the visit's checklist, once; declared, it is done."""
+    """A gift to declare gets its task on the visit's checklist, once; declared, it is done.
+    A gift that no longer needs declaring (its official, direction or value changed) loses
+    its open task, and one moved to another visit has it there instead."""
     threshold = GiftRegisterOptions.current().declaration_threshold
     task = gift.declaration_task
     if gift.declared_on is not None:
         if task is not None and task.done_at is None:
             update_task(task, by=by, done_at=timezone.now())
         return
-    if task is not None or gift.visit_id is None or not gift.to_declare(threshold):
+    needed = gift.visit_id is not None and gift.to_declare(threshold)
+    if task is not None and task.done_at is None and (not needed or task.visit_id != gift.visit_id):
+        # The system made the task for the gift: it goes with the need, and its reminders too,
+        # whoever changed the gift.
+        delete_task(task, by=None)
+        gift.declaration_task = task = None
+    if task is not None or not needed:
         return
     visit = gift.visit
     due = gift.given_on + DECLARE_WITHIN
