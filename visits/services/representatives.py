@@ -12,7 +12,6 @@ from visits.models.choices import GuestCategory
 from visits.models.invitations import ReplyState
 from visits.models.search import FOLD
 from visits.queries.representation import ranking_of, represented_office
-from visits.services.attribution import authorize
 from visits.services.directory import validate_and_save
 
 
@@ -53,7 +52,8 @@ def representatives_to_add(engagement, present: set[int], *, by) -> list[Attenda
 
 def registry_guest(invitation: Invitation, by) -> Guest | None:
     """The representative in the registry: found by name, or recorded with their title and
-    listed office; None when two guests the office may see bear the name."""
+    listed office; None when two guests the office may see bear the name, or when it must be
+    recorded and the writer may not add guests."""
     name = invitation.representative_name
     guests = Guest.objects.all() if by is None else Guest.objects.visible_to(by)
     folded = Func(F("name"), function=FOLD, output_field=CharField())
@@ -62,7 +62,8 @@ def registry_guest(invitation: Invitation, by) -> Guest | None:
         return same[0]
     if same:
         return None
-    authorize(by, "visits.add_guest")
+    if by is not None and not by.has_perm("visits.add_guest"):
+        return None  # someone who may record guests adds them: the others are gathered
     guest = Guest(
         name=name,
         sort_name=name,
