@@ -1,10 +1,12 @@
-"""sitemap.xml: the public pages in French and English, each with its twin (hreflang), and a
-page per guest the public may know of (through the door, like the pages themselves)."""
+"""sitemap.xml: the public pages in French and English, each with its twin (hreflang), a page
+per guest the public may know of (through the door, like the pages themselves) and a page per
+published agreement with a partner city."""
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
 from django.urls import reverse
 
+from visits.models import Agreement
 from visits.queries.guests import known_guests
 from visits.views.page_cache import public_page
 
@@ -43,7 +45,17 @@ class GuestPages(Bilingual):
         return guest.public_path
 
 
-SITEMAPS = {"pages": PublicPages, "guests": GuestPages}
+class AgreementPages(Bilingual):
+    priority = 0.5
+
+    def items(self):
+        return Agreement.objects.published().only("pk", "partner_city_en").order_by("pk")
+
+    def location(self, agreement):
+        return agreement.public_path
+
+
+SITEMAPS = {"pages": PublicPages, "guests": GuestPages, "partners": AgreementPages}
 
 
 @public_page(params=("p",))
