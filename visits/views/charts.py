@@ -24,6 +24,11 @@ class Bar:
     height: int
     named: bool = True
 
+    @property
+    def label_x(self) -> float:
+        """Where the year's name is centred: under its bar, kept whole at the left edge."""
+        return max(self.x + self.width / 2, YEAR_LABEL_SPACE / 2)
+
 
 def scale(counts: list[tuple[str, int]], length: int) -> list[tuple[str, int, int]]:
     longest = max((count for _label, count in counts), default=0) or 1
