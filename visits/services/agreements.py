@@ -81,13 +81,19 @@ def update_agreement(
 ):
     refuse_unknown(Agreement, changes, AGREEMENT_FIELDS)
     authorize(by, "visits.change_agreement")
-    current = Agreement.objects.select_for_update().get(pk=agreement.pk)
-    for name, value in changes.items():
-        setattr(current, name, value)
-    validate_and_save(current)
+    current = locked_and_changed(agreement, changes)
     link(current, by, signatory_hosts, signatory_guests, visits)
     if {"renewal_on", "status"} & set(changes):
         plan_renewal(current)
+    return current
+
+
+def locked_and_changed(record, changes: dict):
+    """The record's row, locked, with `changes` written and checked."""
+    current = type(record).objects.select_for_update().get(pk=record.pk)
+    for name, value in changes.items():
+        setattr(current, name, value)
+    validate_and_save(current)
     return current
 
 
@@ -133,11 +139,7 @@ def add_action(agreement, *, by, **fields) -> AgreementAction:
 def change_action(action, *, by, **changes) -> AgreementAction:
     refuse_unknown(AgreementAction, changes, ACTION_FIELDS)
     authorize(by, "visits.change_agreement")
-    current = AgreementAction.objects.select_for_update().get(pk=action.pk)
-    for name, value in changes.items():
-        setattr(current, name, value)
-    validate_and_save(current)
-    return current
+    return locked_and_changed(action, changes)
 
 
 @transaction.atomic
