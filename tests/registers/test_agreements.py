@@ -283,6 +283,15 @@ def test_an_agreement_s_page_shows_the_actions_the_office_published(client):
     assert "Culture et patrimoine" in french and "de 2015 à 2017" in french
 
 
+def test_a_new_action_shows_at_once_on_the_kept_page(client):
+    rome = agreement()
+    assert "Lights exchanged" not in client.get(rome.public_path).content.decode()  # kept
+    action = add_action(rome, by=None, **LIGHTS)  # the table moves the public state
+    assert "Lights exchanged" in client.get(rome.public_path).content.decode()
+    change_action(action, by=None, published=False)
+    assert "Lights exchanged" not in client.get(rome.public_path).content.decode()
+
+
 @pytest.mark.parametrize("count", [1, 3])
 def test_an_agreement_s_page_and_the_data_read_in_the_same_number_of_queries_for_1_and_3(
     client, django_assert_num_queries, count
