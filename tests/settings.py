@@ -8,15 +8,20 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 
 def redis_url_of_this_worker(url: str, worker: str) -> str:
     """pytest-xdist runs the suite in several processes, each with its own test database
-    (pytest-django adds the worker's name); each takes its own Redis database too, so that
-    one worker's Celery tasks and flushes never reach another's."""
+    (pytest-django adds the worker's name); each takes its own Redis database too (the given
+    index plus the worker's number), so that one worker's Celery tasks never reach another's."""
     from urllib.parse import urlsplit, urlunsplit
 
     if not url or not worker.startswith("gw"):
         return url
     parts = urlsplit(url)
-    base = int(parts.path.strip("/") or 0)
-    return urlunsplit(parts._replace(path=f"/{base + int(worker[2:])}"))
+    index = parts.path.strip("/") or "0"
+    if parts.scheme not in ("redis", "rediss") or not index.isdigit():
+        raise RuntimeError(
+            f"REDIS_URL={url}: the parallel tests give each worker a database of their own and "
+            "need redis://host:port/N; or run them in one process (PYTEST_WORKERS=0)."
+        )
+    return urlunsplit(parts._replace(path=f"/{int(index) + int(worker[2:])}"))
 
 
 os.environ["REDIS_URL"] = redis_url_of_this_worker(

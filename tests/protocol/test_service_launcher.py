@@ -69,3 +69,5 @@ def test_each_pytest_worker_takes_its_own_redis_database():
     assert redis_url_of_this_worker("redis://127.0.0.1:6379/1", "gw2") == "redis://127.0.0.1:6379/3"
     assert redis_url_of_this_worker("redis://127.0.0.1:7000", "gw1") == "redis://127.0.0.1:7000/1"
     assert redis_url_of_this_worker("redis://127.0.0.1:6379/1", "") == "redis://127.0.0.1:6379/1"
+    with pytest.raises(RuntimeError, match="PYTEST_WORKERS=0"):
+        redis_url_of_this_worker("unix:///run/redis.sock?db=1", "gw1")

@@ -31,6 +31,7 @@ from visits.services.agreements import (
 )
 from visits.services.errors import RuleBroken
 from visits.services.messages import compose
+from visits.views.action_dates import when_it_runs
 
 pytestmark = pytest.mark.django_db
 
@@ -281,6 +282,30 @@ def test_an_agreement_s_page_shows_the_actions_the_office_published(client):
         french = client.get(rome.public_path).content.decode()
     assert "Échange de lumières pour Nuit Blanche" in french and "depuis mars 2019" in french
     assert "Culture et patrimoine" in french and "de 2015 à 2017" in french
+
+
+@pytest.mark.parametrize(
+    ("dates", "english", "french"),
+    [({"started_on": date(2023, 10, 7), "started_on_precision": "day"},
+      "since 7 October 2023", "depuis le 7 octobre 2023"),
+     ({"started_on": date(2023, 10, 7), "started_on_precision": "day",
+       "ended_on": date(2023, 10, 8)},
+      "7 October 2023 to 8 October 2023", "du 7 octobre 2023 au 8 octobre 2023"),
+     ({"started_on": date(2019, 4, 1), "ended_on": date(2019, 8, 1)},
+      "April 2019 to August 2019", "d’avril 2019 à août 2019"),
+     ({"started_on": date(2019, 4, 1)}, "since April 2019", "depuis avril 2019"),
+     ({"started_on": date(2090, 4, 1)}, "from April 2090", "à partir d’avril 2090"),
+     ({"started_on": date(2090, 10, 7), "started_on_precision": "day"},
+      "from 7 October 2090", "à partir du 7 octobre 2090"),
+     ({"started_on": date(2015, 1, 1), "started_on_precision": "year",
+       "ended_on": date(2015, 9, 1)}, "2015", "2015")],
+)  # fmt: skip
+def test_when_an_action_runs_reads_as_each_language_writes_it(dates, english, french):
+    action = AgreementAction(**(LIGHTS | dates))
+    with translation.override("en"):
+        assert when_it_runs(action) == english
+    with translation.override("fr"):
+        assert when_it_runs(action) == french
 
 
 def test_a_new_action_shows_at_once_on_the_kept_page(client):

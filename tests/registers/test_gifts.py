@@ -88,6 +88,17 @@ def test_a_gift_that_no_longer_needs_declaring_loses_its_task(rome, officer):
     assert not ChecklistTask.objects.filter(visit=rome).exists()
 
 
+def test_an_open_task_says_the_gift_s_official_and_deadline_as_they_change(rome, officer):
+    made = gift(rome)
+    deputy = Host.objects.create(name="Patrick Bloche", office_fr="Premier adjoint")
+    changed = update_gift(made, by=officer, host=deputy, given_on=date(2025, 3, 20))
+    (task,) = ChecklistTask.objects.filter(visit=rome)
+    assert changed.declaration_task == task and task.due_on == date(2025, 4, 19)
+    assert task.title_en.startswith("Declare the gift received by Patrick Bloche")
+    update_gift(changed, by=officer, published=False)  # nothing it says: the same task
+    assert list(ChecklistTask.objects.filter(visit=rome)) == [task]
+
+
 def test_a_gift_moved_to_another_visit_takes_its_task_there(rome, officer):
     made = gift(rome)
     later = received("Roberto Gualtieri", on=date(2026, 1, 30))

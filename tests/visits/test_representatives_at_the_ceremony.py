@@ -85,16 +85,21 @@ def test_a_refused_or_declined_representative_is_not_gathered(reception, officer
     assert not Guest.objects.filter(name__in=["Emmanuel Grégoire", "Luc Petit"]).exists()
 
 
-def test_one_who_may_not_record_guests_gathers_the_others(reception):
+def test_one_who_may_not_record_guests_gathers_the_others_and_is_told(reception):
     from tests.conftest import user_in
+    from tests.visits.ceremony_pages import post
+    from tests.visits.staff_pages import visible_text
     from visits.roles import STAFF
 
     arranger = user_in(STAFF, "arranger", "change_ceremony")
     known = GuestFactory(name="Luc Petit")
     sends(reception, holder("deputy", "Jean Martin"))  # Emmanuel Grégoire: not in the registry
     sends(reception, holder("senator", "Marie Roy"), name="Luc Petit")
-    gather_attendance(reception, by=arranger)
+    client = signed_in(arranger, "en")
+    response = post(client, reception, "gather")
     assert [one.guest_id for one in representing(reception)] == [known.pk]
     assert not Guest.objects.filter(name="Emmanuel Grégoire").exists()
+    told = visible_text(client.get(response["Location"]))
+    assert "1 representative named in a reply is not attending yet" in told
     gather_attendance(reception, by=None)  # then the office's own hand records him
     assert Guest.objects.filter(name="Emmanuel Grégoire").count() == 1

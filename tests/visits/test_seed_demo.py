@@ -67,6 +67,8 @@ def test_seed_demo_loads_the_real_facts_with_their_special_cases():
     assert HonoraryCitizenship.objects.get(honoree__name="Kyiv").honoree.kind == "city"
     betancourt = HonoraryCitizenship.objects.get(honoree__name="Ingrid Betancourt")
     assert betancourt.voted_on_precision == "year"
+    churchill = Visit.objects.get(guests__name="Winston Churchill").engagements.get()
+    assert churchill.venue.name == "Salon Jean-Paul Laurens"
     yashin = HonoraryCitizenship.objects.get(honoree__name="Ilya Yashin")
     assert yashin.ceremony.starts_at.date() == date(2024, 10, 21)
 
@@ -216,6 +218,10 @@ def test_the_demo_registers_hold_real_agreements_and_gifts_marked_as_invented():
     assert actions.count() == 2 and {a.agreement for a in actions} == {rome}  # seeded once
     assert all(a.title_fr.startswith("[Démonstration, action inventée]") for a in actions)
     assert all(a.title_en.startswith("[Demo, invented action]") for a in actions)
+    actions.delete()  # a database seeded before the actions and links were in the demo
+    rome.visits.remove(rome.visits.first())
+    seed_demo(admin_password="x")
+    assert rome.visits.count() == 4 and AgreementAction.objects.count() == 2
     gifts = Gift.objects.order_by("given_on")
     assert gifts.count() == 3
     assert all(g.description_fr.startswith("[Démonstration, cadeau inventé]") for g in gifts)

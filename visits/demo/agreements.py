@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from visits.demo.reference_data import FIXTURES
 from visits.models import Agreement, Visit
-from visits.services.agreements import add_action, create_agreement
+from visits.services.agreements import add_action, create_agreement, update_agreement
 
 # Visits of the reference data exchanged under an agreement, by the agreement's key (each
 # visit's own row says it was made for that agreement).
@@ -38,7 +38,7 @@ INVENTED_ACTIONS = {
         },
         {
             "theme": "urban",
-            "title_fr": "Rives du Tibre et de la Seine : un atelier d’urbanistes",
+            "title_fr": "Rives du Tibre et de la Seine\u00a0: un atelier d’urbanistes",
             "title_en": "The banks of the Tiber and the Seine: a workshop of urban planners",
             "started_on": date(2016, 1, 1),
             "started_on_precision": "year",
@@ -56,9 +56,10 @@ def add_demo_agreements() -> int:
             known = Agreement.objects.filter(
                 partner_city_en=row["partner_city_en"], kind=row["kind"], signed_on=signed
             )
-            if known.exists():
-                continue
             visits = Visit.objects.filter(import_key__in=VISITS_UNDER.get(row["key"], []))
+            if known.exists():
+                catch_up(known.get(), row["key"], visits)
+                continue
             made = create_agreement(
                 by=None,
                 visits=list(visits),
@@ -80,6 +81,16 @@ def add_demo_agreements() -> int:
                 add_action(made, by=None, **invented(action))
             added += 1
     return added
+
+
+def catch_up(agreement, key: str, visits) -> None:
+    """On a database seeded before: the visits and actions added to the demo since."""
+    missing = set(visits) - set(agreement.visits.all())
+    if missing:
+        update_agreement(agreement, by=None, visits=[*agreement.visits.all(), *missing])
+    if not agreement.actions.exists():
+        for action in INVENTED_ACTIONS.get(key, []):
+            add_action(agreement, by=None, **invented(action))
 
 
 def invented(action: dict) -> dict:

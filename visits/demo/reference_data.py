@@ -119,7 +119,7 @@ def load_past_visits(venues: dict[str, Venue]) -> dict[str, Engagement]:
         engagement.kind = row["engagement_kind"]
         engagement.title_fr = row["occasion_fr"]
         engagement.title_en = row["occasion_en"]
-        engagement.venue = venues.get(row["venue"])
+        engagement.venue = venues[row["venue"]] if row["venue"] else None  # a typo fails here
         engagement.starts_at = local_datetime(row["date"], row["start"])
         engagement.ends_at = local_datetime(row["date"], row["end"])
         engagement.status = EngagementStatus.CONFIRMED if held else EngagementStatus.CANCELLED

@@ -35,7 +35,7 @@ def register(viewer, *, direction: str = "", declaration: str = ""):
 def declarable(gifts, threshold):
     """Those received by an elected official worth `threshold` euros or more, valued as
     `Gift.euros` values them: a value in euros as it is, else the office's conversion."""
-    valued_in_euros = Q(currency="EUR", estimated_value__isnull=False)
+    valued_in_euros = Q(currency__iexact="EUR", estimated_value__isnull=False)
     in_euros = (valued_in_euros & Q(estimated_value__gte=threshold)) | (
         ~valued_in_euros & Q(value_in_euros__gte=threshold)
     )

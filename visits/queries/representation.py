@@ -11,8 +11,17 @@ from datetime import date
 from visits.ceremony import people
 from visits.ceremony.ranking_lists import Lists, Standing, lists_of
 from visits.ceremony.ranking_standing import standing_of
-from visits.models import Ceremony, Engagement, Office, OfficeHolding
+from visits.models import (
+    Attendance,
+    Ceremony,
+    Engagement,
+    Guest,
+    Invitation,
+    Office,
+    OfficeHolding,
+)
 from visits.models.ceremony_choices import Capacity, OfficeGroup, VicePresidentRule
+from visits.models.invitations import ReplyState
 from visits.queries.ceremony import list_rows, ranking_day
 from visits.queries.ceremony_plan import occasion_of, serving
 
@@ -120,3 +129,21 @@ def rank_of(invitation, invitee_holds, ranking: Ranking) -> RepresentativeRank:
     if isinstance(found, Standing):
         return RepresentativeRank(where=found.label, why=found.basis.text)
     return RepresentativeRank(where="", why=found)
+
+
+def representatives_not_attending(engagement: Engagement, viewer) -> int:
+    """Representatives accepted for invitees the viewer may see, not yet attending for them:
+    gathering leaves those whose name the registry holds twice, and those to record when the
+    viewer may not add guests."""
+    attending = Attendance.objects.filter(engagement=engagement, represents__isnull=False)
+    return (
+        Invitation.objects.filter(
+            engagement=engagement,
+            state=ReplyState.ACCEPTED,
+            represented=True,
+            representative_refused=False,
+            guest__in=Guest.objects.visible_to(viewer),
+        )
+        .exclude(guest__in=attending.values("represents"))
+        .count()
+    )

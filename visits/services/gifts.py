@@ -82,8 +82,9 @@ def check_links(gift, by) -> None:
 
 def follow_declaration(gift, by) -> None:
     """A gift to declare gets its task on the visit's checklist, once; declared, it is done.
-    A gift that no longer needs declaring (its official, direction or value changed) loses
-    its open task, and one moved to another visit has it there instead."""
+    An open task follows the gift: it goes when the gift no longer needs declaring (its
+    official, direction or value changed), and is made again when the gift moves to another
+    visit or its official, day or description change (its title and deadline say them)."""
     threshold = GiftRegisterOptions.current().declaration_threshold
     task = gift.declaration_task
     if gift.declared_on is not None:
@@ -91,31 +92,42 @@ def follow_declaration(gift, by) -> None:
             update_task(task, by=by, done_at=timezone.now())
         return
     needed = gift.visit_id is not None and gift.to_declare(threshold)
-    if task is not None and task.done_at is None and (not needed or task.visit_id != gift.visit_id):
+    wanted = declaration_task_fields(gift) if needed else None
+    if task is not None and task.done_at is None and not says(task, gift, wanted):
         # The system made the task for the gift: it goes with the need, and its reminders too,
         # whoever changed the gift.
         delete_task(task, by=None)
         gift.declaration_task = task = None
     if task is not None or not needed:
         return
-    visit = gift.visit
+    task = add_task(gift.visit, by=by, assignee=gift.visit.lead_officer, **wanted)
+    Gift.objects.filter(pk=gift.pk).update(declaration_task=task)
+    gift.declaration_task = task
+
+
+def declaration_task_fields(gift) -> dict:
+    """The task's titles, naming the official and the gift, and its deadline: 30 days after."""
     due = gift.given_on + DECLARE_WITHIN
-    titles = {}
+    fields = {"days_from_visit": (due - gift.visit.starts_on).days}
     for language in ("fr", "en"):
         with override(language):
             text = _("Declare the gift received by %(host)s to the ethics officer: %(gift)s")
-            titles[f"title_{language}"] = (
+            fields[f"title_{language}"] = (
                 text % {"host": gift.host.name, "gift": gift.description}
             )[:200]
-    task = add_task(
-        visit,
-        by=by,
-        days_from_visit=(due - visit.starts_on).days,
-        assignee=visit.lead_officer,
-        **titles,
+    return fields
+
+
+def says(task, gift, wanted: dict | None) -> bool:
+    """Whether the open task is the one the gift wants (None: the gift wants none)."""
+    if wanted is None or task.visit_id != gift.visit_id:
+        return False
+    due = gift.given_on + DECLARE_WITHIN
+    return (task.title_fr, task.title_en, task.due_on) == (
+        wanted["title_fr"],
+        wanted["title_en"],
+        due,
     )
-    Gift.objects.filter(pk=gift.pk).update(declaration_task=task)
-    gift.declaration_task = task
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from visits.models import Guest
+from visits.queries.representation import representatives_not_attending
 from visits.services import ceremony as services
 from visits.services.errors import RuleBroken
 from visits.views import ceremony_forms as shapes
@@ -77,13 +78,33 @@ def seated_places(plan) -> dict[int, tuple[int, int] | None]:
 
 def gather(form, scene, precondition):
     added = services.gather_attendance(scene.engagement, by=scene.user, precondition=precondition)
-    if not added:
+    missing = representatives_not_attending(scene.engagement, scene.user)
+    if not added and not missing:
         return _("Everyone the programme names already attends.")
-    return ngettext(
-        "%(count)d person added from the delegation, the hosts and the invitees who accepted.",
-        "%(count)d people added from the delegation, the hosts and the invitees who accepted.",
-        len(added),
-    ) % {"count": len(added)}
+    said = []
+    if added:
+        said.append(
+            ngettext(
+                "%(count)d person added from the delegation, the hosts and the invitees who "
+                "accepted.",
+                "%(count)d people added from the delegation, the hosts and the invitees who "
+                "accepted.",
+                len(added),
+            )
+            % {"count": len(added)}
+        )
+    if missing:
+        said.append(
+            ngettext(
+                "%(count)d representative named in a reply is not attending yet: add them by "
+                "hand, or ask someone who may record guests.",
+                "%(count)d representatives named in replies are not attending yet: add them by "
+                "hand, or ask someone who may record guests.",
+                missing,
+            )
+            % {"count": missing}
+        )
+    return " ".join(said)
 
 
 def add(form, scene, precondition):

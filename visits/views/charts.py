@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from visits.models.choices import GuestCategory
 
 # Sizes in px.
-YEAR_HEIGHT, YEAR_WIDTH, YEAR_LEFT, YEAR_TOP = 120, 640, 8, 8
+# Left: room for half a year's name centred under the first bar.
+YEAR_HEIGHT, YEAR_WIDTH, YEAR_LEFT, YEAR_TOP = 120, 640, 16, 8
 YEAR_STEP_MAX = 40  # up to 16 years all keep their name
 YEAR_LABEL_SPACE = 40  # the room a year's name needs under the bars
 NICE_EVERY = (1, 2, 5, 10, 20, 50)
@@ -26,8 +27,8 @@ class Bar:
 
     @property
     def label_x(self) -> float:
-        """Where the year's name is centred: under its bar, kept whole at the left edge."""
-        return max(self.x + self.width / 2, YEAR_LABEL_SPACE / 2)
+        """Where the year's name is centred: under its bar."""
+        return self.x + self.width / 2
 
 
 def scale(counts: list[tuple[str, int]], length: int) -> list[tuple[str, int, int]]:

@@ -18,6 +18,7 @@ from visits.queries.agreements import (
     published_agreements,
     visits_exchanged,
 )
+from visits.views.action_dates import when_it_runs
 from visits.views.honours import as_known
 from visits.views.open_data import DATA_FORMATS, data_response
 from visits.views.page_cache import public_page
@@ -46,16 +47,8 @@ def described(agreements) -> list:
 
 
 def dated(actions) -> list:
-    """Each action with when it ran, as precisely as known: "since March 2019", "2019–2021"."""
     for action in actions:
-        start = as_known(action.started_on, action.started_on_precision)
-        end = as_known(action.ended_on, action.started_on_precision)
-        if not end:
-            action.when = _("since %(start)s") % {"start": start}
-        elif end == start:
-            action.when = start
-        else:
-            action.when = _("%(start)s to %(end)s") % {"start": start, "end": end}
+        action.when = when_it_runs(action)
     return actions
 
 
