@@ -142,6 +142,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # `date` as Django's, with « 1er » for the first of a month in French.
+            "builtins": ["visits.templatetags.dates"],
         },
     },
 ]

@@ -1,7 +1,6 @@
 from datetime import date
 
-from django.utils.formats import date_format
-
+from visits.dates import date_format
 from visits.models.choices import DatePrecision
 
 

@@ -9,8 +9,10 @@ from datetime import UTC, datetime
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.formats import date_format, time_format
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
+
+from visits.dates import date_format
 
 
 def local_zone_name() -> str:

@@ -1,11 +1,11 @@
 """What the admin's delete pages may list of engagements the viewer may not see."""
 
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
+from visits.dates import date_format
 from visits.models import Engagement
 
 

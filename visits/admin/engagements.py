@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ImproperlyConfigured
 from django.forms.models import construct_instance
-from django.utils.formats import date_format, time_format
+from django.utils.formats import time_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -13,6 +13,7 @@ from visits.admin.history import DoorHistoryMixin
 from visits.admin.list_filters import EngagementWhenFilter, UpcomingFirstMixin
 from visits.admin.refusals import RefusableForm
 from visits.admin.saving import take_saved
+from visits.dates import date_format
 from visits.models import Engagement, Visit
 from visits.models.visits import principal_names
 from visits.roles import staff_members

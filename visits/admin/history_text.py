@@ -4,10 +4,11 @@ code; a room's full name; a date in the reader's format), never cut short."""
 
 from datetime import date, datetime
 
-from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+
+from visits.dates import date_format
 
 NOTHING = "—"
 
@@ -37,7 +38,7 @@ def readable(field, value) -> str:
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, datetime):
-        return formats.date_format(localtime(value), "DATETIME_FORMAT")
+        return date_format(localtime(value), "DATETIME_FORMAT")
     if isinstance(value, date):
-        return formats.date_format(value)
+        return date_format(value)
     return str(value)

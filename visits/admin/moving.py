@@ -11,11 +11,12 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.formats import date_format, time_format
+from django.utils.formats import time_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from visits.dates import date_format
 from visits.models.choices import EngagementStatus
 from visits.models.text import validate_one_line
 from visits.services.errors import RuleBroken

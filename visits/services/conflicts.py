@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.utils.formats import date_format, time_format
+from django.utils.formats import time_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from visits.dates import date_format
 from visits.models import Engagement, Guest, Host, Venue
 from visits.models.choices import LIVE_ENGAGEMENT_STATUSES, GrammaticalGender
 from visits.models.visits import principal_participations

@@ -11,10 +11,10 @@ from datetime import UTC, datetime, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from visits.dates import date_format
 from visits.localtime import aware_local_time
 from visits.models import Engagement, Visit
 from visits.models.choices import (

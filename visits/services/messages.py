@@ -13,10 +13,10 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from visits.dates import date_format
 from visits.ical.content import engagement_bytes, run_sheet_url
 from visits.models import Agreement, Engagement, Reminder, ReminderKind, StaffProfile, Visit
 from visits.models.agreements import AgreementStatus

@@ -4,8 +4,8 @@ door, with its dates at the precision known, in one format per language ("12 Mar
 
 from django.shortcuts import render
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 
+from visits.dates import date_format
 from visits.models.choices import DatePrecision
 from visits.queries.honours import ceremony_stage, visible_honours
 from visits.views.page_cache import public_page
