@@ -137,13 +137,18 @@ def representatives_not_attending(engagement: Engagement, viewer) -> int:
     viewer may not add guests."""
     attending = Attendance.objects.filter(engagement=engagement, represents__isnull=False)
     return (
-        Invitation.objects.filter(
-            engagement=engagement,
-            state=ReplyState.ACCEPTED,
-            represented=True,
-            representative_refused=False,
-            guest__in=Guest.objects.visible_to(viewer),
-        )
+        representations_sent(engagement)
+        .filter(guest__in=Guest.objects.visible_to(viewer))
         .exclude(guest__in=attending.values("represents"))
         .count()
+    )
+
+
+def representations_sent(engagement: Engagement):
+    """The replies that accept and send a representative the office did not refuse."""
+    return Invitation.objects.filter(
+        engagement=engagement,
+        state=ReplyState.ACCEPTED,
+        represented=True,
+        representative_refused=False,
     )

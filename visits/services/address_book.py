@@ -9,7 +9,7 @@ from visits.models import AddressCard, Guest
 from visits.models.choices import GuestCategory
 from visits.queries.door import may_see
 from visits.services.attribution import authorize
-from visits.services.directory import refuse_unknown, validate_and_save
+from visits.services.directory import refuse_unknown, validate_and_save, write_changed
 from visits.services.errors import RuleBroken
 
 
@@ -68,10 +68,5 @@ def change_card(card: AddressCard, *, by, precondition=None, **changes) -> Addre
     current = AddressCard.objects.select_for_update().get(pk=card.pk)
     if precondition is not None:
         precondition(current)
-    changed = [name for name, value in changes.items() if getattr(current, name) != value]
-    if not changed:
-        return current
-    for name in changed:
-        setattr(current, name, changes[name])
-    validate_and_save(current)
+    write_changed(current, changes)
     return current

@@ -97,12 +97,7 @@ def update_record(record, *, by, precondition=None, **changes):
         raise PermissionDenied(f"{by} may not see guest {current.pk}")
     if precondition is not None:
         precondition(current)
-    changed = [name for name, value in changes.items() if getattr(current, name) != value]
-    if not changed:
-        return current
-    for name in changed:
-        setattr(current, name, changes[name])
-    validate_and_save(current)
+    changed = write_changed(current, changes)
     if set(changed) & set(SHOWN[model][0]):
         tell_calendars(current)
     return current
@@ -155,6 +150,17 @@ def refuse_unknown(model, fields, allowed=None) -> None:
     unknown = set(fields) - set(allowed or FIELDS[model])
     if unknown:
         raise TypeError(f"Not a {model._meta.model_name} field: {', '.join(sorted(unknown))}")
+
+
+def write_changed(current, changes: dict) -> list[str]:
+    """Writes and checks those of `changes` that change something (none: nothing is saved);
+    returns their names."""
+    changed = [name for name, value in changes.items() if getattr(current, name) != value]
+    if changed:
+        for name in changed:
+            setattr(current, name, changes[name])
+        validate_and_save(current)
+    return changed
 
 
 def validate_and_save(record) -> None:

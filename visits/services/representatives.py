@@ -9,9 +9,12 @@ from visits.folding import fold
 from visits.models import Attendance, Guest, Invitation, OfficeHolding
 from visits.models.ceremony_choices import Capacity
 from visits.models.choices import GuestCategory
-from visits.models.invitations import ReplyState
 from visits.models.search import FOLD
-from visits.queries.representation import ranking_of, represented_office
+from visits.queries.representation import (
+    ranking_of,
+    representations_sent,
+    represented_office,
+)
 from visits.services.directory import validate_and_save
 
 
@@ -19,13 +22,7 @@ def representatives_to_add(engagement, present: set[int], *, by) -> list[Attenda
     """The attendances, unsaved, of the representatives accepted and not refused who are not
     `present` (guest keys, which this adds to). A name the registry holds twice is left to the
     office: which of the two comes is not the reply's to say."""
-    replies = Invitation.objects.filter(
-        engagement=engagement,
-        state=ReplyState.ACCEPTED,
-        represented=True,
-        representative_refused=False,
-    )
-    replies = list(replies.select_related("guest").order_by("pk"))
+    replies = list(representations_sent(engagement).select_related("guest").order_by("pk"))
     if not replies:
         return []
     ranking = ranking_of(engagement)

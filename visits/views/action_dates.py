@@ -8,8 +8,8 @@ import re
 from django.utils import timezone, translation
 from django.utils.translation import pgettext
 
+from visits.formatting import as_known
 from visits.models.choices import DatePrecision
-from visits.views.honours import as_known
 
 # "de" before a vowel is written "d’" in French: « d’avril », « d’août », « d’octobre ».
 DE_BEFORE_A_VOWEL = re.compile(r"\bde (?=[aeiouyàâéèêëîïôûù])", re.IGNORECASE)

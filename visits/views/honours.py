@@ -5,23 +5,10 @@ door, with its dates at the precision known, in one format per language ("12 Mar
 from django.shortcuts import render
 from django.utils import timezone, translation
 
-from visits.dates import date_format
-from visits.models.choices import DatePrecision
+from visits.formatting import as_known
 from visits.queries.honours import ceremony_stage, visible_honours
 from visits.views.page_cache import public_page
 from visits.views.public import alternates
-
-# One way to write a day in each language: the month in words, as the templates' "j F Y".
-FORMATS = {DatePrecision.DAY: "j F Y", DatePrecision.MONTH: "F Y"}
-
-
-def as_known(day, precision: str) -> str:
-    """ "12 March 2001", "March 2001" or "2001", as precisely as the date is known."""
-    if day is None:
-        return ""
-    if precision == DatePrecision.YEAR:
-        return str(day.year)
-    return date_format(day, FORMATS[precision])
 
 
 def vote_date(honour) -> str:

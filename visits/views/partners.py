@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
+from visits.formatting import as_known
 from visits.models import AgreementText
 from visits.models.choices import DatePrecision
 from visits.queries.agreements import (
@@ -19,7 +20,6 @@ from visits.queries.agreements import (
     visits_exchanged,
 )
 from visits.views.action_dates import when_it_runs
-from visits.views.honours import as_known
 from visits.views.open_data import DATA_FORMATS, data_response
 from visits.views.page_cache import public_page
 from visits.views.public import alternates
